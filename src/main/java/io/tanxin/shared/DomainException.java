@@ -1,0 +1,32 @@
+package io.tanxin.shared;
+
+/**
+ * A rule of the domain was broken by the caller's input. Carries a stable code and a message in
+ * Chinese and English; the web layer turns it into an RFC 9457 problem (422 unless a subclass
+ * says otherwise).
+ */
+public class DomainException extends RuntimeException {
+
+    private final String code;
+    private final String messageZh;
+    private final String messageEn;
+
+    public DomainException(String code, String messageZh, String messageEn) {
+        super(code + ": " + messageEn);
+        this.code = code;
+        this.messageZh = messageZh;
+        this.messageEn = messageEn;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String messageZh() {
+        return messageZh;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+}
