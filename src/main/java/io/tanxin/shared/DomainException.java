@@ -10,12 +10,23 @@ public class DomainException extends RuntimeException {
     private final String code;
     private final String messageZh;
     private final String messageEn;
+    private int status = 422;
 
     public DomainException(String code, String messageZh, String messageEn) {
         super(code + ": " + messageEn);
         this.code = code;
         this.messageZh = messageZh;
         this.messageEn = messageEn;
+    }
+
+    /** The HTTP status this error maps to: 422 by default, 400 for malformed input, 404 for absence. */
+    public int status() {
+        return status;
+    }
+
+    public DomainException withStatus(int status) {
+        this.status = status;
+        return this;
     }
 
     public String code() {

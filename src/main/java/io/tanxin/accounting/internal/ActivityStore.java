@@ -1,0 +1,155 @@
+package io.tanxin.accounting.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.tanxin.accounting.ActivityLine;
+import io.tanxin.accounting.MonthlyActivities;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Activity sets: a month's lines for one enterprise; corrections add a revision and keep the old. */
+@Repository
+public class ActivityStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ActivityStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public record StoredSet(long id, String uscc, YearMonth month, int revision, String source, String submittedBy,
+            List<ActivityLine> lines) {
+    }
+
+    public Optional<Long> findByIdempotencyKey(String key) {
+        return jdbc.sql("SELECT id FROM activity_set WHERE idempotency_key = ?").param(key).query(Long.class).optional();
+    }
+
+    public long insert(MonthlyActivities activities, String submittedBy, String idempotencyKey) {
+        int revision = jdbc.sql("SELECT COALESCE(MAX(revision), 0) + 1 FROM activity_set WHERE uscc = ? AND period = ?")
+                .params(activities.uscc(), activities.month().toString()).query(Integer.class).single();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO activity_set (uscc, period, revision, source, "
+                    + "submitted_by, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, activities.uscc());
+            ps.setString(2, activities.month().toString());
+            ps.setInt(3, revision);
+            ps.setString(4, activities.source());
+            ps.setString(5, submittedBy);
+            ps.setString(6, idempotencyKey);
+            return ps;
+        }, keys);
+        long id = keys.getKey().longValue();
+        insertLines(List.of(Map.entry(id, activities.lines())));
+        return id;
+    }
+
+    /**
+     * Bulk insert of first revisions (demo load, bulk imports): ids are taken from the database in
+     * one batch so that lines can follow in one batch too.
+     */
+    public void insertAllFirstRevisions(List<MonthlyActivities> sets, String submittedBy) {
+        List<Map.Entry<Long, List<ActivityLine>>> withIds = new ArrayList<>(sets.size());
+        template.execute((java.sql.Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement("INSERT INTO activity_set (uscc, period, revision, source, "
+                    + "submitted_by) VALUES (?, ?, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                for (MonthlyActivities s : sets) {
+                    ps.setString(1, s.uscc());
+                    ps.setString(2, s.month().toString());
+                    ps.setString(3, s.source());
+                    ps.setString(4, submittedBy);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (var rs = ps.getGeneratedKeys()) {
+                    int i = 0;
+                    while (rs.next()) {
+                        withIds.add(Map.entry(rs.getLong(1), sets.get(i++).lines()));
+                    }
+                }
+            }
+            return null;
+        });
+        if (withIds.size() != sets.size()) {
+            throw new IllegalStateException("database returned " + withIds.size() + " keys for " + sets.size() + " rows");
+        }
+        insertLines(withIds);
+    }
+
+    private void insertLines(List<Map.Entry<Long, List<ActivityLine>>> sets) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<Long, List<ActivityLine>> set : sets) {
+            int no = 1;
+            for (ActivityLine line : set.getValue()) {
+                rows.add(new Object[] {set.getKey(), no++, line.kind(), line.code(), line.quantity(), line.unit(),
+                        ParameterText.format(line.parameters())});
+            }
+        }
+        template.batchUpdate("INSERT INTO activity_line (activity_set_id, line_no, kind, code, quantity, unit, parameters) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    public Optional<StoredSet> latest(String uscc, YearMonth month) {
+        return jdbc.sql("SELECT id, uscc, period, revision, source, submitted_by FROM activity_set "
+                + "WHERE uscc = ? AND period = ? ORDER BY revision DESC LIMIT 1")
+                .params(uscc, month.toString())
+                .query((rs, i) -> new StoredSet(rs.getLong(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), lines(rs.getLong(1))))
+                .optional();
+    }
+
+    public Optional<StoredSet> byId(long id) {
+        return jdbc.sql("SELECT id, uscc, period, revision, source, submitted_by FROM activity_set WHERE id = ?")
+                .param(id)
+                .query((rs, i) -> new StoredSet(rs.getLong(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), lines(rs.getLong(1))))
+                .optional();
+    }
+
+    public List<ActivityLine> lines(long setId) {
+        return jdbc.sql("SELECT kind, code, quantity, unit, parameters FROM activity_line WHERE activity_set_id = ? "
+                + "ORDER BY line_no").param(setId)
+                .query((rs, i) -> new ActivityLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getString(4), ParameterText.parse(rs.getString(5))))
+                .list();
+    }
+
+    /**
+     * Streams the latest revision of every enterprise-month with its lines, in two sequential
+     * scans, for a full recompute without one query per month.
+     */
+    public void forEachLatest(Consumer<StoredSet> consumer) {
+        Map<Long, StoredSet> heads = new LinkedHashMap<>();
+        template.query("""
+                SELECT s.id, s.uscc, s.period, s.revision, s.source, s.submitted_by FROM activity_set s
+                WHERE s.revision = (SELECT MAX(r.revision) FROM activity_set r WHERE r.uscc = s.uscc AND r.period = s.period)
+                ORDER BY s.id""", rs -> {
+            heads.put(rs.getLong(1), new StoredSet(rs.getLong(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
+                    rs.getInt(4), rs.getString(5), rs.getString(6), new ArrayList<>()));
+        });
+        template.setFetchSize(5000);
+        template.query("SELECT activity_set_id, kind, code, quantity, unit, parameters FROM activity_line "
+                + "ORDER BY activity_set_id, line_no", rs -> {
+            StoredSet set = heads.get(rs.getLong(1));
+            if (set != null) {
+                set.lines().add(new ActivityLine(rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getString(5),
+                        ParameterText.parse(rs.getString(6))));
+            }
+        });
+        heads.values().forEach(consumer);
+    }
+
+}

@@ -1,0 +1,28 @@
+package io.tanxin.identity;
+
+import java.util.Set;
+
+/** The authenticated caller as the modules see it: who, with which roles, for which organisation. */
+public record Actor(String username, String displayName, Set<Role> roles, OrganisationKind organisationKind,
+        String organisationCode) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /**
+     * An enterprise user is confined to its own enterprise, whatever other roles it holds; every
+     * institutional role reaches enterprises through its own rules (consent for banks, later).
+     */
+    public boolean isConfinedToOwnEnterprise() {
+        return organisationKind == OrganisationKind.ENTERPRISE || has(Role.ENTERPRISE);
+    }
+
+    public boolean mayAccessEnterprise(String uscc) {
+        return !isConfinedToOwnEnterprise() || (organisationCode != null && organisationCode.equals(uscc));
+    }
+}

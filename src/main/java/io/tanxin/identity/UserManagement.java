@@ -1,0 +1,70 @@
+package io.tanxin.identity;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import io.tanxin.identity.internal.TokenHashing;
+import io.tanxin.identity.internal.Users;
+import io.tanxin.shared.DomainException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates users and API tokens. */
+@Service
+public class UserManagement {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Users users;
+    private final PasswordEncoder passwords;
+
+    UserManagement(Users users, PasswordEncoder passwords) {
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    @Transactional
+    public void createUser(NewUser user) {
+        if (user.username() == null || !user.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new DomainException("INVALID_USERNAME", "用户名只能包含小写字母、数字和 . _ -",
+                    "Usernames use lower-case letters, digits and . _ -");
+        }
+        if (user.rawPassword() == null || user.rawPassword().length() < 8) {
+            throw new DomainException("WEAK_PASSWORD", "密码至少 8 位", "Passwords need at least 8 characters");
+        }
+        if (user.roles().isEmpty()) {
+            throw new DomainException("ROLE_REQUIRED", "用户至少需要一个角色", "A user needs at least one role");
+        }
+        if (users.exists(user.username())) {
+            throw new DomainException("USER_EXISTS", "用户名已存在：" + user.username(),
+                    "Username already taken: " + user.username()).withStatus(409);
+        }
+        users.insert(user, passwords.encode(user.rawPassword()));
+    }
+
+    public Optional<Actor> find(String username) {
+        return users.findActor(username);
+    }
+
+    public List<Actor> list() {
+        return users.listActors();
+    }
+
+    /** Issues a bearer token for the API; only its hash is kept, so it is shown once. */
+    @Transactional
+    public IssuedToken issueToken(String username, String name, OffsetDateTime expiresAt) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = "tx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        long id = users.insertToken(username, name == null || name.isBlank() ? "api" : name,
+                TokenHashing.sha256(token), expiresAt);
+        return new IssuedToken(id, name, token, expiresAt);
+    }
+
+    public record IssuedToken(long id, String name, String token, OffsetDateTime expiresAt) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.tanxin.identity.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for console and API: form login for people, HTTP Basic and bearer tokens for
+ * machines. URL rules only separate the public from the signed-in; which role may do what is
+ * stated on every endpoint with {@code @PreAuthorize}, so the rule sits next to the code it guards.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, and stored hashes name their algorithm so they can move to a stronger one later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, ProblemResponder problems) throws Exception {
+        RequestMatcher api = PATHS.matcher("/api/**");
+        RequestMatcher machineCall = request -> request.getHeader("Authorization") != null;
+        RequestMatcher calculator = PATHS.matcher(HttpMethod.POST, "/api/v1/accounting/calculations");
+
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PATHS.matcher("/actuator/health/**"), PATHS.matcher("/actuator/health"),
+                                PATHS.matcher("/actuator/info"), PATHS.matcher("/v3/api-docs/**"),
+                                PATHS.matcher("/v3/api-docs"), PATHS.matcher("/swagger-ui/**"),
+                                PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/login"),
+                                PATHS.matcher("/css/**"), PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"),
+                                PATHS.matcher("/error"))
+                        .permitAll()
+                        .requestMatchers(calculator).permitAll()
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/reference/**")).permitAll()
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/demo")).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(users, problems), BasicAuthenticationFilter.class)
+                // browsers send cookies on their own and need CSRF tokens; API clients authenticate
+                // every request with a header a forged page cannot set
+                .csrf(csrf -> csrf.ignoringRequestMatchers(machineCall, calculator))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api));
+        return http.build();
+    }
+}

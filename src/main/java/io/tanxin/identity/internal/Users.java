@@ -1,0 +1,91 @@
+package io.tanxin.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tanxin.identity.Actor;
+import io.tanxin.identity.NewUser;
+import io.tanxin.identity.OrganisationKind;
+import io.tanxin.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Users {
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).single() > 0;
+    }
+
+    public void insert(NewUser user, String passwordHash) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, display_name, organisation_kind, organisation_code, synthetic)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(user.username(), passwordHash, user.displayName(), user.organisationKind().name(),
+                        user.organisationCode(), user.synthetic())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (Role role : user.roles()) {
+            jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+        }
+    }
+
+    public Optional<StoredUser> findByUsername(String username) {
+        return jdbc.sql("SELECT id, username, password_hash, display_name, organisation_kind, organisation_code, enabled "
+                + "FROM app_user WHERE username = ?").param(username)
+                .query(this::storedUser).optional();
+    }
+
+    public Optional<StoredUser> findByTokenHash(String tokenHash) {
+        return jdbc.sql("""
+                SELECT u.id, u.username, u.password_hash, u.display_name, u.organisation_kind, u.organisation_code, u.enabled
+                FROM api_token t JOIN app_user u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked = FALSE AND (t.expires_at IS NULL OR t.expires_at > CURRENT_TIMESTAMP)""")
+                .param(tokenHash).query(this::storedUser).optional();
+    }
+
+    public Optional<Actor> findActor(String username) {
+        return findByUsername(username).map(StoredUser::actor);
+    }
+
+    public List<Actor> listActors() {
+        return jdbc.sql("SELECT id, username, password_hash, display_name, organisation_kind, organisation_code, enabled "
+                + "FROM app_user ORDER BY username").query(this::storedUser).list().stream().map(StoredUser::actor).toList();
+    }
+
+    public long insertToken(String username, String name, String tokenHash, OffsetDateTime expiresAt) {
+        long userId = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO api_token (user_id, name, token_hash, expires_at) VALUES (?, ?, ?, ?)")
+                .params(userId, name, tokenHash, expiresAt).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    private StoredUser storedUser(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("SELECT role FROM user_role WHERE user_id = ?").param(id).query(String.class).list()
+                .forEach(r -> roles.add(Role.valueOf(r)));
+        return new StoredUser(id, rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                new Actor(rs.getString("username"), rs.getString("display_name"), roles,
+                        OrganisationKind.valueOf(rs.getString("organisation_kind")), rs.getString("organisation_code")));
+    }
+
+    public record StoredUser(long id, String username, String passwordHash, boolean enabled, Actor actor) {
+    }
+}
