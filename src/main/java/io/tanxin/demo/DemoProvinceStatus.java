@@ -14,22 +14,23 @@ public class DemoProvinceStatus {
     public static final String NOTICE_EN = "The data shown is a synthetic demo province, not real enterprises; for demonstration and testing only.";
 
     private final JdbcClient jdbc;
-    private volatile DemoProvince cached;
+    // absence is cached too: the API asks on every request, and only the loader changes the answer
+    private volatile Optional<DemoProvince> cached;
 
     DemoProvinceStatus(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<DemoProvince> current() {
-        DemoProvince c = cached;
+        Optional<DemoProvince> c = cached;
         if (c != null) {
-            return Optional.of(c);
+            return c;
         }
         Optional<DemoProvince> loaded = jdbc.sql("SELECT seed, enterprises, loaded_at FROM demo_load WHERE id = 1")
                 .query((rs, i) -> new DemoProvince(true, NOTICE_ZH, NOTICE_EN, rs.getLong(1), rs.getLong(2),
                         accountedMonths(), rs.getObject(3, OffsetDateTime.class)))
                 .optional();
-        loaded.ifPresent(d -> cached = d);
+        cached = loaded;
         return loaded;
     }
 

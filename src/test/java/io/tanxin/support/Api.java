@@ -66,6 +66,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response putWithHeader(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (authorization != null) {

@@ -1,0 +1,189 @@
+package io.tanxin.accounting;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.tanxin.accounting.engine.CalculationResult;
+import io.tanxin.accounting.engine.FactorSet;
+import io.tanxin.accounting.factors.FactorSets;
+import io.tanxin.accounting.internal.AccountAssembler;
+import io.tanxin.accounting.internal.ActivityStore;
+import io.tanxin.accounting.internal.EngineBridge;
+import io.tanxin.accounting.internal.RunStore;
+import io.tanxin.directory.DirectoryManagement;
+import io.tanxin.directory.Enterprise;
+import io.tanxin.directory.Industry;
+import io.tanxin.directory.Region;
+import io.tanxin.shared.DomainException;
+import io.tanxin.shared.NotFoundException;
+import io.tanxin.shared.Period;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounting module's API: the calculator, monthly activity data, calculation runs and the
+ * carbon accounts built from them.
+ */
+@Service
+public class AccountingManagement {
+
+    private final DirectoryManagement directory;
+    private final FactorSets factorSets;
+    private final ActivityStore activities;
+    private final RunStore runs;
+    private final EngineBridge engine;
+    private final ApplicationEventPublisher events;
+
+    AccountingManagement(DirectoryManagement directory, FactorSets factorSets, ActivityStore activities, RunStore runs,
+            EngineBridge engine, ApplicationEventPublisher events) {
+        this.directory = directory;
+        this.factorSets = factorSets;
+        this.activities = activities;
+        this.runs = runs;
+        this.engine = engine;
+        this.events = events;
+    }
+
+    /** Computes with the newest published factors and stores nothing. */
+    public Calculation calculate(String industryCode, String regionCode, int year, List<ActivityLine> lines) {
+        Industry industry = directory.industry(industryCode);
+        Region region = directory.region(regionCode);
+        FactorSet factors = factorSets.current();
+        EngineBridge.Outcome outcome = engine.calculate(industry.methodology(), region, year, lines, factors);
+        CalculationResult r = outcome.result();
+        RunResult result = engine.toRunResult(r);
+        return new Calculation(industry.code(), regionCode, year, result.methodology(), result.scope1Tco2e(),
+                result.scope1BySource(), result.scope2LocationTco2e(), result.scope2MarketTco2e(),
+                result.exportedLocationTco2e(), result.exportedMarketTco2e(), result.totalLocationTco2e(),
+                result.totalMarketTco2e(), result.energyTce(), "tCO2e", result.lines(), result.intensities(),
+                result.notes(), result.dataQualityFlags(), factors.code(), factors.version(), EngineBridge.ENGINE_VERSION,
+                outcome.inputHash());
+    }
+
+    /**
+     * Records a month's activity data as a new revision and calculates it. The lines are checked by
+     * the engine first, so a month that cannot be computed by its methodology's rules (unknown unit,
+     * fuel, kind) is refused whole and nothing is stored. A repeated Idempotency-Key returns the
+     * first result.
+     */
+    @Transactional
+    public RecordedActivities record(MonthlyActivities month, String submittedBy, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Long> existing = activities.findByIdempotencyKey(idempotencyKey);
+            if (existing.isPresent()) {
+                return recorded(activities.byId(existing.get()).orElseThrow(), true);
+            }
+        }
+        Enterprise enterprise = directory.enterprise(month.uscc());
+        Industry industry = directory.industry(enterprise.industryCode());
+        Region region = directory.region(enterprise.regionCode());
+        if (!engine.isImplemented(industry.methodology())) {
+            // stored anyway: the data is real even if its methodology is not implemented yet
+            engine.validateUnitsAndKinds(month.lines());
+        } else {
+            engine.calculate(industry.methodology(), region, month.month().getYear(), month.lines(), factorSets.current());
+        }
+        long setId = activities.insert(month, submittedBy, idempotencyKey);
+        calculateAndStore(activities.byId(setId).orElseThrow(), enterprise, true);
+        return recorded(activities.byId(setId).orElseThrow(), false);
+    }
+
+    /** Bulk history for trusted loaders (demo province); accounts follow with {@link #recomputeAll()}. */
+    @Transactional
+    public void recordHistory(List<MonthlyActivities> months, String submittedBy) {
+        activities.insertAllFirstRevisions(months, submittedBy);
+    }
+
+    public RecordedActivities activities(String uscc, YearMonth month) {
+        return activities.latest(uscc, month).map(s -> recorded(s, false)).orElseThrow(() -> new NotFoundException(
+                "ACTIVITIES_NOT_FOUND", "该月没有活动数据：" + month, "No activity data for " + month));
+    }
+
+    /** Calculates a month again as a new run with the current factors; the old run stays. */
+    @Transactional
+    public CarbonAccount.RunReference recalculate(String uscc, YearMonth month) {
+        Enterprise enterprise = directory.enterprise(uscc);
+        ActivityStore.StoredSet set = activities.latest(uscc, month).orElseThrow(() -> new NotFoundException(
+                "ACTIVITIES_NOT_FOUND", "该月没有活动数据：" + month, "No activity data for " + month));
+        long id = calculateAndStore(set, enterprise, true);
+        return reference(runs.byId(id).orElseThrow());
+    }
+
+    /** Recalculates every enterprise-month from its newest activity data, storing new runs. */
+    @Transactional
+    public CarbonAccountsRecomputed recomputeAll() {
+        long start = System.nanoTime();
+        FactorSet factors = factorSets.current();
+        java.util.Map<String, Enterprise> enterprises = new java.util.HashMap<>();
+        List<RunStore.NewRun> batch = new ArrayList<>(2000);
+        int[] counts = new int[2];
+        activities.forEachLatest(set -> {
+            Enterprise e = enterprises.computeIfAbsent(set.uscc(), directory::enterprise);
+            RunStore.NewRun run = engine.run(set, directory.industry(e.industryCode()).methodology(),
+                    directory.region(e.regionCode()), factors);
+            batch.add(run);
+            counts[0]++;
+            if (!"COMPUTED".equals(run.status())) {
+                counts[1]++;
+            }
+            if (batch.size() >= 2000) {
+                runs.insertAll(batch);
+                batch.clear();
+            }
+        });
+        runs.insertAll(batch);
+        CarbonAccountsRecomputed done = new CarbonAccountsRecomputed(counts[0], counts[1],
+                (System.nanoTime() - start) / 1_000_000);
+        events.publishEvent(done);
+        return done;
+    }
+
+    public CarbonAccount account(String uscc, Period period) {
+        Enterprise enterprise = directory.enterprise(uscc);
+        List<RunStore.StoredRun> stored = runs.latestRuns(uscc, period.months());
+        if (stored.isEmpty()) {
+            throw new NotFoundException("ACCOUNT_NOT_FOUND", "该期间没有碳账户数据：" + period,
+                    "No carbon account for period " + period);
+        }
+        if (stored.stream().noneMatch(r -> "COMPUTED".equals(r.status()))) {
+            RunStore.StoredRun r = stored.get(0);
+            throw new DomainException(r.errorCode(), "该企业所属行业的核算方法学尚未实现，无法生成碳账户（" + r.methodology() + "）",
+                    "The accounting methodology of this enterprise's industry is not implemented yet ("
+                            + r.methodology() + ")");
+        }
+        List<AccountAssembler.MonthRun> monthRuns = stored.stream()
+                .map(r -> new AccountAssembler.MonthRun(r, "COMPUTED".equals(r.status()) ? engine.read(r.result()) : null))
+                .toList();
+        return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns);
+    }
+
+    public List<CarbonAccount.RunReference> runs(String uscc, YearMonth month) {
+        return runs.history(uscc, month).stream().map(AccountingManagement::reference).toList();
+    }
+
+    private long calculateAndStore(ActivityStore.StoredSet set, Enterprise enterprise, boolean publish) {
+        RunStore.NewRun run = engine.run(set, directory.industry(enterprise.industryCode()).methodology(),
+                directory.region(enterprise.regionCode()), factorSets.current());
+        long id = runs.insert(run);
+        if (publish) {
+            events.publishEvent(new CarbonAccountCalculated(set.uscc(), set.month(), id, run.status()));
+        }
+        return id;
+    }
+
+    private RecordedActivities recorded(ActivityStore.StoredSet set, boolean replayed) {
+        List<RunStore.StoredRun> history = runs.history(set.uscc(), set.month());
+        CarbonAccount.RunReference run = history.stream().filter(r -> r.activitySetId() == set.id()).findFirst()
+                .map(AccountingManagement::reference).orElse(null);
+        return new RecordedActivities(set.id(), set.uscc(), set.month(), set.revision(), set.source(),
+                set.submittedBy(), set.lines(), run, replayed);
+    }
+
+    private static CarbonAccount.RunReference reference(RunStore.StoredRun r) {
+        return new CarbonAccount.RunReference(r.id(), r.month(), r.status(), r.errorCode(), r.inputHash(),
+                r.activitySetId(), r.factorSetCode(), r.factorSetVersion(), r.engineVersion(), r.createdAt());
+    }
+}

@@ -1,0 +1,130 @@
+package io.tanxin.accounting.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Calculation runs are insert-only; the newest run of an enterprise-month backs its account. */
+@Repository
+public class RunStore {
+
+    private static final String COLUMNS = "id, uscc, period, activity_set_id, status, methodology, input_hash, "
+            + "factor_set_code, factor_set_version, engine_version, created_at, error_code, scope1, scope2_location, "
+            + "scope2_market, exported_location, exported_market, total_location, total_market, energy_tce, result";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    RunStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public record NewRun(String uscc, YearMonth month, long activitySetId, String status, String methodology,
+            String inputHash, String factorSetCode, int factorSetVersion, String engineVersion, String errorCode,
+            BigDecimal scope1, BigDecimal scope2Location, BigDecimal scope2Market, BigDecimal exportedLocation,
+            BigDecimal exportedMarket, BigDecimal totalLocation, BigDecimal totalMarket, BigDecimal energyTce,
+            String result) {
+    }
+
+    public record StoredRun(long id, String uscc, YearMonth month, long activitySetId, String status,
+            String methodology, String inputHash, String factorSetCode, int factorSetVersion, String engineVersion,
+            OffsetDateTime createdAt, String errorCode, BigDecimal scope1, BigDecimal scope2Location,
+            BigDecimal scope2Market, BigDecimal exportedLocation, BigDecimal exportedMarket, BigDecimal totalLocation,
+            BigDecimal totalMarket, BigDecimal energyTce, String result) {
+    }
+
+    public long insert(NewRun run) {
+        insertAll(List.of(run));
+        return jdbc.sql("SELECT MAX(id) FROM calculation_run WHERE uscc = ? AND period = ?")
+                .params(run.uscc(), run.month().toString()).query(Long.class).single();
+    }
+
+    public void insertAll(List<NewRun> runs) {
+        Timestamp now = Timestamp.from(java.time.Instant.now());
+        template.batchUpdate("""
+                INSERT INTO calculation_run (uscc, period, activity_set_id, status, methodology, input_hash,
+                    factor_set_code, factor_set_version, engine_version, created_at, error_code, scope1, scope2_location,
+                    scope2_market, exported_location, exported_market, total_location, total_market, energy_tce, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", runs, 1000, (ps, r) -> {
+            ps.setString(1, r.uscc());
+            ps.setString(2, r.month().toString());
+            ps.setLong(3, r.activitySetId());
+            ps.setString(4, r.status());
+            ps.setString(5, r.methodology());
+            ps.setString(6, r.inputHash());
+            ps.setString(7, r.factorSetCode());
+            ps.setInt(8, r.factorSetVersion());
+            ps.setString(9, r.engineVersion());
+            ps.setTimestamp(10, now);
+            ps.setString(11, r.errorCode());
+            setDecimal(ps, 12, r.scope1());
+            setDecimal(ps, 13, r.scope2Location());
+            setDecimal(ps, 14, r.scope2Market());
+            setDecimal(ps, 15, r.exportedLocation());
+            setDecimal(ps, 16, r.exportedMarket());
+            setDecimal(ps, 17, r.totalLocation());
+            setDecimal(ps, 18, r.totalMarket());
+            setDecimal(ps, 19, r.energyTce());
+            ps.setString(20, r.result());
+        });
+    }
+
+    private static void setDecimal(java.sql.PreparedStatement ps, int i, BigDecimal v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(i, v);
+        }
+    }
+
+    /** The newest run of each month in the range, oldest month first. */
+    public List<StoredRun> latestRuns(String uscc, List<YearMonth> months) {
+        List<Object> params = new ArrayList<>();
+        params.add(uscc);
+        StringBuilder in = new StringBuilder();
+        for (YearMonth m : months) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            params.add(m.toString());
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run r WHERE r.uscc = ? AND r.period IN (" + in + ") "
+                + "AND r.id = (SELECT MAX(x.id) FROM calculation_run x WHERE x.uscc = r.uscc AND x.period = r.period) "
+                + "ORDER BY r.period").params(params).query(RunStore::run).list();
+    }
+
+    public List<StoredRun> history(String uscc, YearMonth month) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run WHERE uscc = ? AND period = ? ORDER BY id DESC")
+                .params(uscc, month.toString()).query(RunStore::run).list();
+    }
+
+    public Optional<StoredRun> byId(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run WHERE id = ?").param(id).query(RunStore::run)
+                .optional();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM calculation_run").query(Long.class).single();
+    }
+
+    private static StoredRun run(ResultSet rs, int row) throws SQLException {
+        return new StoredRun(rs.getLong("id"), rs.getString("uscc"), YearMonth.parse(rs.getString("period")),
+                rs.getLong("activity_set_id"), rs.getString("status"), rs.getString("methodology"),
+                rs.getString("input_hash"), rs.getString("factor_set_code"), rs.getInt("factor_set_version"),
+                rs.getString("engine_version"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("error_code"), rs.getBigDecimal("scope1"), rs.getBigDecimal("scope2_location"),
+                rs.getBigDecimal("scope2_market"), rs.getBigDecimal("exported_location"),
+                rs.getBigDecimal("exported_market"), rs.getBigDecimal("total_location"),
+                rs.getBigDecimal("total_market"), rs.getBigDecimal("energy_tce"), rs.getString("result"));
+    }
+}

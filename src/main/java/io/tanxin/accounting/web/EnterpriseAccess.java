@@ -1,0 +1,29 @@
+package io.tanxin.accounting.web;
+
+import io.tanxin.directory.Enterprise;
+import io.tanxin.identity.Actor;
+import io.tanxin.identity.Actors;
+import io.tanxin.identity.Role;
+import io.tanxin.shared.DomainException;
+
+/**
+ * Tenant rules on top of the role rules: an enterprise user reaches only its own enterprise, a
+ * park administrator only the enterprises of its park.
+ */
+final class EnterpriseAccess {
+
+    private EnterpriseAccess() {
+    }
+
+    static void check(Enterprise enterprise) {
+        Actor actor = Actors.require();
+        boolean allowed = actor.mayAccessEnterprise(enterprise.uscc());
+        if (allowed && actor.has(Role.PARK_ADMIN) && !actor.has(Role.REGULATOR) && !actor.has(Role.AGENCY_ANALYST)) {
+            allowed = actor.organisationCode() != null && actor.organisationCode().equals(enterprise.parkCode());
+        }
+        if (!allowed) {
+            throw new DomainException("FORBIDDEN_TENANT", "无权访问该企业的数据", "You may not access this enterprise's data")
+                    .withStatus(403);
+        }
+    }
+}
