@@ -229,9 +229,9 @@ final class ActivitySimulator {
                     emit(FLUX, "LIMESTONE_FLUX", q * 0.03 * Rng.noise(r, 0.05), TONNE);
                     emit(PURCHASED_IRON, "PURCHASED_PIG_IRON", q * 0.25 * Rng.noise(r, 0.08), TONNE);
                 } else {
-                    fuel("COKE", q * 0.37 * ef * spike);
+                    fuel("COKE", q * 0.39 * ef * spike);
                     fuel("BITUMINOUS", q * 0.07 * ef);
-                    fuel("ANTHRACITE", q * 0.15 * ef);
+                    fuel("ANTHRACITE", q * 0.16 * ef);
                     fuel("NATURAL_GAS", q * 0.0015 * ef);
                     if (p.buysCokeOvenGas) {
                         fuel("COKE_OVEN_GAS", q * 0.004 * ef);
@@ -241,7 +241,7 @@ final class ActivitySimulator {
                     emit(FLUX, "DOLOMITE_FLUX", q * 0.045 * Rng.noise(r, 0.03), TONNE);
                     emit(ELECTRODE, "ELECTRODE", q * 0.0002 * Rng.noise(r, 0.05), TONNE);
                     emit(PURCHASED_IRON, "PURCHASED_PIG_IRON", q * 0.03 * Rng.noise(r, 0.1), TONNE);
-                    electricity = q * 0.28 * ef;
+                    electricity = q * 0.30 * ef;
                     if (p.exportsElectricity) {
                         emit(ELECTRICITY_EXPORTED, "GRID", q * 0.015 * Rng.noise(r, 0.1), MWH);
                     }
@@ -264,7 +264,7 @@ final class ActivitySimulator {
             }
             case BATTERY -> {
                 q = monthlyOutput(SEASON_DEFAULT[moy], outputFactor);
-                electricity = q * 0.030 * ef;
+                electricity = q * 0.022 * ef;
                 if (p.usesGas || p.enterprise.sizeClass() == SizeClass.LARGE) {
                     fuel("NATURAL_GAS", q * 0.00004 * ef * spike);
                 }
@@ -272,7 +272,7 @@ final class ActivitySimulator {
                     emit(HEAT_PURCHASED, "STEAM", q * 0.03 * ef, GJ);
                 }
                 emit(OUTPUT, "BATTERY", q, KWH);
-                va = q * 0.018 * p.valueAddedPerUnit * price;
+                va = q * 0.020 * p.valueAddedPerUnit * price;
             }
             case METAL_SCRAP -> {
                 q = monthlyOutput(SEASON_DEFAULT[moy], outputFactor);
@@ -282,7 +282,7 @@ final class ActivitySimulator {
                     emit(HEAT_PURCHASED, "HOT_WATER", q * 0.05 * heating * ef, GJ);
                 }
                 emit(OUTPUT, "METAL_SCRAP_PROCESSED", q, TONNE);
-                va = q * 0.018 * p.valueAddedPerUnit * price;
+                va = q * 0.022 * p.valueAddedPerUnit * price;
             }
             case WASTE -> {
                 q = monthlyOutput(SEASON_DEFAULT[moy], outputFactor);
@@ -295,7 +295,7 @@ final class ActivitySimulator {
                     emit(HEAT_PURCHASED, "HOT_WATER", q * 0.05 * heating * ef, GJ);
                 }
                 emit(OUTPUT, "NONMETAL_WASTE_PROCESSED", q, TONNE);
-                va = q * 0.035 * p.valueAddedPerUnit * price;
+                va = q * 0.045 * p.valueAddedPerUnit * price;
             }
             default -> throw new IllegalStateException(p.industry.name());
         }

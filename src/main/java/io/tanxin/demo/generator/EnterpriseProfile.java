@@ -73,7 +73,9 @@ final class EnterpriseProfile {
         double[] vaBySize = {1.10, 1.0, 0.92, 0.85};
         boolean general = industry.methodology().equals("GENERAL");
         efficiency = effBySize[s] * Rng.noise(r, general ? 0.18 : 0.08);
-        valueAddedPerUnit = vaBySize[s] * Rng.noise(r, 0.15);
+        // product mix varies widely among general firms (cell maker vs pack assembler, sorting vs pelletising)
+        boolean diverse = general && industry != DemoIndustry.WIND && industry != DemoIndustry.SOLAR;
+        valueAddedPerUnit = vaBySize[s] * Rng.noise(r, diverse ? 0.40 : 0.15);
 
         double pImprove = switch (enterprise.transitionStage()) {
             case INITIAL -> 0.35;
@@ -87,7 +89,9 @@ final class EnterpriseProfile {
             default -> Rng.uniform(r, 0.01, 0.04);
         };
         if (industry == DemoIndustry.THERMAL || industry == DemoIndustry.CHP) {
-            intensityTrend *= 0.25;
+            intensityTrend *= 0.25; // power plants change little from year to year
+        } else if (!general) {
+            intensityTrend *= 0.5; // heavy industry: at most about 4% a year
         }
         outputTrend = switch (industry) {
             case WIND, SOLAR, BATTERY -> Rng.uniform(r, 0.0, 0.15);
@@ -149,7 +153,7 @@ final class EnterpriseProfile {
                 hours = chp ? Rng.uniform(r, 4600, 5000) : Rng.uniform(r, 4300, 4700);
                 ownUse = Rng.uniform(r, 0.045, 0.065);
                 if (chp) {
-                    coalPerMwh = Rng.uniform(r, 0.285, 0.310);
+                    coalPerMwh = Rng.uniform(r, 0.295, 0.315);
                     peakHeat = scale * Rng.uniform(r, 2000, 3000);
                 } else if (scale >= 1000) {
                     coalPerMwh = Rng.uniform(r, 0.288, 0.300);
