@@ -42,7 +42,7 @@ public final class DemoProvinceGenerator {
     private static final int STREAM_ACTIVITY = 3;
     private static final int STREAM_USCC = 4;
     private static final long ORG_CODE_SPACE = 852_891_037_441L; // 31^8
-    private static final long ORG_CODE_STRIDE = 7_368_787L; // prime, coprime with 31
+    private static final long ORG_CODE_STRIDE = 314_159_265_359L; // coprime with 31, spreads codes over the space
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private final long seed;
