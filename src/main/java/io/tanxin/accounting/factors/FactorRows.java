@@ -23,15 +23,15 @@ final class FactorRows {
                     f.ncvUnit(), f.activityUnit().symbol(), f.ncvGjPerUnit(), f.carbonContentTcPerGj(),
                     f.oxidationRate(), f.source(), f.status()));
         }
-        for (ElectricityFactor f : set.electricity()) {
+        for (ElectricityFactor f : set.electricityFactors()) {
             rows.add(new FactorRow(FactorRow.ELECTRICITY_HEAT, f.code(), f.nameZh(), null, f.region(), f.dataYear(),
                     null, f.basis(), f.value(), f.unit(), null, null, null, null, f.source(), f.status()));
         }
-        for (ProcessFactor f : set.process()) {
+        for (ProcessFactor f : set.processFactors()) {
             rows.add(new FactorRow(FactorRow.PROCESS, f.code(), f.nameZh(), null, null, null, f.industry(), null,
                     f.value(), f.unit(), null, null, null, null, f.source(), f.status()));
         }
-        for (EnergyConversion f : set.energy()) {
+        for (EnergyConversion f : set.energyConversions()) {
             rows.add(new FactorRow(FactorRow.ENERGY_CONVERSION, f.code(), f.nameZh(), null, null, null, null, null,
                     f.value(), f.unit(), null, null, null, null, f.source(), f.status()));
         }
