@@ -3,6 +3,8 @@ package io.tanxin.accounting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import static io.tanxin.support.ProblemAssert.assertProblem;
+
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -91,13 +93,5 @@ class CalculatorApiTest {
         // 2 × 10 ×10⁴ Nm3 × 389.31 GJ × 0.0153 × 0.99 × 44/12
         assertThat(r.json().path("scope1Tco2e").asDouble())
                 .isCloseTo(2 * 10 * 389.31 * 0.0153 * 0.99 * 44 / 12, within(0.01));
-    }
-
-    static void assertProblem(Api.Response r, int status, String code) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).contains("application/problem+json");
-        assertThat(r.problemCode()).as(r.toString()).isEqualTo(code);
-        assertThat(r.json().path("messageZh").asString()).isNotBlank();
-        assertThat(r.json().path("messageEn").asString()).isNotBlank();
     }
 }

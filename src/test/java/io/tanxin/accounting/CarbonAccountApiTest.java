@@ -1,6 +1,6 @@
 package io.tanxin.accounting;
 
-import static io.tanxin.accounting.CalculatorApiTest.assertProblem;
+import static io.tanxin.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -134,7 +134,8 @@ class CarbonAccountApiTest {
         assertProblem(r, 422, "UNKNOWN_UNIT");
         assertThat(Api.as(port, "analyst").get(path).json().path("revision").asInt())
                 .isEqualTo(before.path("revision").asInt());
-        assertProblem(Api.as(port, "bank-a").putWithHeader(path, "{\"activities\":[]}", "X-Any", "1"), 403,
+        assertProblem(Api.as(port, "bank-a").putWithHeader(path, """
+                {"activities":[{"kind":"FUEL","code":"BITUMINOUS","quantity":1,"unit":"t"}]}""", "X-Any", "1"), 403,
                 "FORBIDDEN");
         assertProblem(Api.as(port, "enterprise").putWithHeader(path, """
                 {"activities":[{"kind":"FUEL","code":"BITUMINOUS","quantity":1,"unit":"t"}]}""", "X-Any", "1"), 403,

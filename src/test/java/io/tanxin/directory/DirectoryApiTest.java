@@ -27,7 +27,7 @@ class DirectoryApiTest {
     @Test
     void analystRegistersAnEnterpriseAndFindsItByNameRegionAndIndustry() {
         Api analyst = Api.as(port, "analyst");
-        String uscc = validUscc("91140402MA0TEST01");
+        String uscc = validUscc("91140402MA0TEXT01");
         var created = analyst.post("/api/v1/enterprises", body(uscc, "长治测试水泥有限公司"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("version").asInt()).isZero();
@@ -58,7 +58,7 @@ class DirectoryApiTest {
     @Test
     void invalidUsccIsRefusedWithAProblemAndNothingIsStored() {
         Api analyst = Api.as(port, "analyst");
-        String good = validUscc("91140402MA0TEST02");
+        String good = validUscc("91140402MA0TEXT02");
         String bad = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
         var r = analyst.post("/api/v1/enterprises", body(bad, "校验位错误公司"));
         assertThat(r.status()).isEqualTo(422);
@@ -76,11 +76,11 @@ class DirectoryApiTest {
     @Test
     void unknownIndustryRegionAndEnumsAreRefused() {
         Api analyst = Api.as(port, "analyst");
-        String uscc = validUscc("91140402MA0TEST03");
+        String uscc = validUscc("91140402MA0TEXT03");
         var industry = analyst.post("/api/v1/enterprises", body(uscc, "行业错误公司").replace("3011", "9999"));
         assertThat(industry.status()).isEqualTo(422);
         assertThat(industry.problemCode()).isEqualTo("UNKNOWN_INDUSTRY");
-        var region = analyst.post("/api/v1/enterprises", body(uscc, "地区错误公司").replace("140402", "990000"));
+        var region = analyst.post("/api/v1/enterprises", body(uscc, "地区错误公司").replace("\"regionCode\":\"140402\"", "\"regionCode\":\"990000\""));
         assertThat(region.problemCode()).isEqualTo("UNKNOWN_REGION");
         var size = analyst.post("/api/v1/enterprises", body(uscc, "规模错误公司").replace("MEDIUM", "HUGE"));
         assertThat(size.problemCode()).isEqualTo("INVALID_SIZE_CLASS");

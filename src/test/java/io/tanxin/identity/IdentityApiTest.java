@@ -1,6 +1,6 @@
 package io.tanxin.identity;
 
-import static io.tanxin.accounting.CalculatorApiTest.assertProblem;
+import static io.tanxin.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanxin.support.Api;

@@ -61,7 +61,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         Locale locale = request.getLocale();
         ProblemDetail problem = translate(ex, status.value(), locale);
-        return new ResponseEntity<>(problem, headers, status);
+        return new ResponseEntity<>(problem, headers, HttpStatusCode.valueOf(problem.getStatus()));
     }
 
     private ProblemDetail translate(Exception ex, int status, Locale locale) {
