@@ -21,7 +21,7 @@ CREATE TABLE factor (
     data_year      INTEGER,
     industry       VARCHAR(32),
     basis          VARCHAR(32),
-    value          NUMERIC(20, 8),
+    factor_value   NUMERIC(20, 8),
     unit           VARCHAR(64),
     activity_unit  VARCHAR(16),
     ncv            NUMERIC(20, 8),

@@ -46,7 +46,7 @@ class FactorSetStore {
         long id = keys.getKey().longValue();
         template.batchUpdate("""
                 INSERT INTO factor (factor_set_id, category, code, name_zh, name_en, region, data_year, industry, basis,
-                    value, unit, activity_unit, ncv, carbon_content, oxidation_rate, source, status)
+                    factor_value, unit, activity_unit, ncv, carbon_content, oxidation_rate, source, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows.stream().map(r -> new Object[] {id, r.category(), r.code(), r.nameZh(), r.nameEn(), r.region(),
                         r.dataYear(), r.industry(), r.basis(), r.value(), r.unit(), r.activityUnit(), r.ncv(),
@@ -61,7 +61,7 @@ class FactorSetStore {
 
     List<FactorRow> rows(long factorSetId) {
         return jdbc.sql("""
-                SELECT category, code, name_zh, name_en, region, data_year, industry, basis, value, unit, activity_unit,
+                SELECT category, code, name_zh, name_en, region, data_year, industry, basis, factor_value, unit, activity_unit,
                        ncv, carbon_content, oxidation_rate, source, status
                 FROM factor WHERE factor_set_id = ? ORDER BY category, code, region, data_year""")
                 .param(factorSetId)
