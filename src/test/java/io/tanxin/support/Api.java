@@ -47,6 +47,17 @@ public final class Api {
         return send(request(path).GET().build());
     }
 
+    public HttpResponse<String> getWithHeaders(String path) {
+        try {
+            return CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path, String accept) {
         return send(request(path).header("Accept", accept).GET().build());
     }
