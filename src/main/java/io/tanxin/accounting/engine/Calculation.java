@@ -460,46 +460,47 @@ final class Calculation {
 
     // ---- denominators ----
 
+    /**
+     * Outputs of one code add up in the unit of their first line; a unit the engine does not know
+     * ("台", "pcs") is kept as text and may only be added to the same text.
+     */
     private CalculationLine output() {
         String code = activity.code();
         if (code == null || code.isBlank()) {
             throw fail(CalculationErrorCode.INVALID_PARAMETER, "产品产量须注明产品代码", "an OUTPUT needs a product code");
         }
-        Unit target = null;
-        if (methodology == Methodology.POWER && ELECTRICITY_SUPPLIED.equals(code)) {
-            target = Unit.MWH;
-        } else if (methodology == Methodology.POWER && HEAT_SUPPLIED.equals(code)) {
-            target = Unit.GJ;
-        }
         OutputTotal total = outputs.get(code);
-        Unit unit = Unit.parseOrNull(activity.unit());
-        if (target == null && total != null) {
-            target = total.unit;
-        }
+        Unit fixed = total != null ? total.unit : powerOutputUnit(code);
+        boolean freeText = total != null ? total.unit == null : fixed == null && Unit.parseOrNull(activity.unit()) == null;
         BigDecimal quantity;
-        String unitSymbol;
-        if (unit == null) {
-            if (target != null || (total != null && !total.unitText.equals(activity.unit().trim()))) {
+        String unitText;
+        if (freeText) {
+            unitText = activity.unit().trim();
+            if (total != null && !total.unitText.equals(unitText)) {
                 throw fail(CalculationErrorCode.UNIT_NOT_CONVERTIBLE,
-                        "产品" + code + "的单位“" + activity.unit() + "”无法与" + (target != null ? target : total.unitText) + "换算",
-                        "unit \"" + activity.unit() + "\" of output " + code + " cannot be converted to "
-                                + (target != null ? target : total.unitText));
+                        "产品" + code + "的单位“" + unitText + "”与此前的“" + total.unitText + "”不同",
+                        "unit \"" + unitText + "\" of output " + code + " differs from the earlier \"" + total.unitText + "\"");
             }
             quantity = activity.quantity();
-            unitSymbol = activity.unit().trim();
         } else {
-            if (target == null) {
-                target = unit;
-            }
+            Unit target = fixed != null ? fixed : unit();
             quantity = convert(target);
-            unitSymbol = target.symbol();
+            unitText = target.symbol();
         }
         if (total == null) {
-            outputs.put(code, new OutputTotal(unit == null ? null : target, unitSymbol, quantity));
+            outputs.put(code, new OutputTotal(freeText ? null : Unit.parse(unitText), unitText, quantity));
         } else {
             total.quantity = total.quantity.add(quantity);
         }
-        return line(quantity, unitSymbol, BigDecimal.ZERO, BigDecimal.ZERO, LineCategory.DENOMINATOR, List.of(), List.of());
+        return line(quantity, unitText, BigDecimal.ZERO, BigDecimal.ZERO, LineCategory.DENOMINATOR, List.of(), List.of());
+    }
+
+    /** POWER intensities are per MWh and per GJ supplied, whatever unit the meter reported. */
+    private Unit powerOutputUnit(String code) {
+        if (methodology != Methodology.POWER) {
+            return null;
+        }
+        return ELECTRICITY_SUPPLIED.equals(code) ? Unit.MWH : HEAT_SUPPLIED.equals(code) ? Unit.GJ : null;
     }
 
     private CalculationLine valueAdded() {

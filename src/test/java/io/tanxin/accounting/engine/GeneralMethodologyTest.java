@@ -122,4 +122,33 @@ class GeneralMethodologyTest {
         assertThat(r.energyTce()).isZero();
         assertThat(r.intensities()).allSatisfy(i -> assertThat(i.value()).isNull());
     }
+
+    @Test
+    void outputsOfOneCodeAddUpInTheFirstUnit() {
+        CalculationResult r = calculate(Methodology.GENERAL, 2023,
+                a(FUEL, "DIESEL", "1", "t"),
+                a(OUTPUT, "SCRAP", "2", "t"),
+                a(OUTPUT, "SCRAP", "500", "kg"),
+                a(OUTPUT, "PACK", "10", "台"),
+                a(OUTPUT, "PACK", "5", "台"));
+        double diesel = 1 * 42.652 * 0.0202 * 0.98 * 44 / 12; // 3.095910
+        assertThat(d(r.intensity("OUTPUT:SCRAP").value())).isCloseTo(diesel / 2.5, within(0.000001));
+        assertThat(d(r.intensity("OUTPUT:PACK").value())).isCloseTo(diesel / 15, within(0.000001));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> calculate(Methodology.GENERAL, 2023,
+                a(OUTPUT, "PACK", "10", "台"), a(OUTPUT, "PACK", "5", "t"))))
+                .hasMessageContaining("UNIT_NOT_CONVERTIBLE");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> calculate(Methodology.GENERAL, 2023,
+                a(OUTPUT, "SCRAP", "10", "t"), a(OUTPUT, "SCRAP", "5", "台"))))
+                .hasMessageContaining("UNKNOWN_UNIT");
+    }
+
+    @Test
+    void aNullMeasurementIsAnInvalidParameter() {
+        java.util.Map<String, BigDecimal> params = new java.util.HashMap<>();
+        params.put("ncv", null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> EngineFixtures.ENGINE.calculate(
+                EngineFixtures.shanxi(Methodology.GENERAL, 2023,
+                        new Activity(FUEL, "DIESEL", BigDecimal.ONE, "t", params)), EngineFixtures.FACTORS)))
+                .hasMessageContaining("INVALID_PARAMETER");
+    }
 }
