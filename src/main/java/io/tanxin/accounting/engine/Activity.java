@@ -3,6 +3,8 @@ package io.tanxin.accounting.engine;
 import io.tanxin.shared.Unit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +22,9 @@ public record Activity(ActivityKind kind, String code, BigDecimal quantity, Stri
                        Map<String, BigDecimal> parameters) {
 
     public Activity {
-        parameters = parameters == null || parameters.isEmpty() ? Map.of() : Map.copyOf(parameters);
+        // not Map.copyOf: a null measurement must reach the engine's validation, not fail here as an NPE
+        parameters = parameters == null || parameters.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new HashMap<>(parameters));
     }
 
     public Activity(ActivityKind kind, String code, BigDecimal quantity, String unit) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +22,7 @@ final class Calculation {
     private static final int REPORTED_SCALE = 6;
     private static final BigDecimal ELEVEN = BigDecimal.valueOf(11);
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
-    private static final BigDecimal MWH_TO_GJ = new BigDecimal("3.6");
 
-    static final String ELECTRICITY_SUPPLIED = "ELECTRICITY_SUPPLIED";
-    static final String HEAT_SUPPLIED = "HEAT_SUPPLIED";
 
     private final CalculationInput input;
     private final FactorSet factors;
@@ -58,8 +54,7 @@ final class Calculation {
     private boolean anyElectricity;
     private boolean anyHeat;
 
-    private final Map<String, OutputTotal> outputs = new LinkedHashMap<>(4);
-    private BigDecimal valueAdded;
+    private final Denominators denominators = new Denominators();
 
     private ResolvedGridFactor locationFactor;
     private ResolvedGridFactor marketFactor;
@@ -460,65 +455,50 @@ final class Calculation {
 
     // ---- denominators ----
 
+    /**
+     * Outputs of one code add up in the unit of their first line; a unit the engine does not know
+     * ("台", "pcs") is kept as text and may only be added to the same text.
+     */
     private CalculationLine output() {
         String code = activity.code();
         if (code == null || code.isBlank()) {
             throw fail(CalculationErrorCode.INVALID_PARAMETER, "产品产量须注明产品代码", "an OUTPUT needs a product code");
         }
-        Unit target = null;
-        if (methodology == Methodology.POWER && ELECTRICITY_SUPPLIED.equals(code)) {
-            target = Unit.MWH;
-        } else if (methodology == Methodology.POWER && HEAT_SUPPLIED.equals(code)) {
-            target = Unit.GJ;
-        }
-        OutputTotal total = outputs.get(code);
-        Unit unit = Unit.parseOrNull(activity.unit());
-        if (target == null && total != null) {
-            target = total.unit;
-        }
+        Denominators.OutputTotal total = denominators.output(code);
+        Unit fixed = total != null ? total.unit : powerOutputUnit(code);
+        boolean freeText = total != null ? total.unit == null : fixed == null && Unit.parseOrNull(activity.unit()) == null;
         BigDecimal quantity;
-        String unitSymbol;
-        if (unit == null) {
-            if (target != null || (total != null && !total.unitText.equals(activity.unit().trim()))) {
+        String unitText;
+        if (freeText) {
+            unitText = activity.unit().trim();
+            if (total != null && !total.unitText.equals(unitText)) {
                 throw fail(CalculationErrorCode.UNIT_NOT_CONVERTIBLE,
-                        "产品" + code + "的单位“" + activity.unit() + "”无法与" + (target != null ? target : total.unitText) + "换算",
-                        "unit \"" + activity.unit() + "\" of output " + code + " cannot be converted to "
-                                + (target != null ? target : total.unitText));
+                        "产品" + code + "的单位“" + unitText + "”与此前的“" + total.unitText + "”不同",
+                        "unit \"" + unitText + "\" of output " + code + " differs from the earlier \"" + total.unitText + "\"");
             }
             quantity = activity.quantity();
-            unitSymbol = activity.unit().trim();
         } else {
-            if (target == null) {
-                target = unit;
-            }
+            Unit target = fixed != null ? fixed : unit();
             quantity = convert(target);
-            unitSymbol = target.symbol();
+            unitText = target.symbol();
         }
-        if (total == null) {
-            outputs.put(code, new OutputTotal(unit == null ? null : target, unitSymbol, quantity));
-        } else {
-            total.quantity = total.quantity.add(quantity);
+        denominators.addOutput(code, freeText ? null : Unit.parse(unitText), unitText, quantity);
+        return line(quantity, unitText, BigDecimal.ZERO, BigDecimal.ZERO, LineCategory.DENOMINATOR, List.of(), List.of());
+    }
+
+    /** POWER intensities are per MWh and per GJ supplied, whatever unit the meter reported. */
+    private Unit powerOutputUnit(String code) {
+        if (methodology != Methodology.POWER) {
+            return null;
         }
-        return line(quantity, unitSymbol, BigDecimal.ZERO, BigDecimal.ZERO, LineCategory.DENOMINATOR, List.of(), List.of());
+        return Denominators.ELECTRICITY_SUPPLIED.equals(code) ? Unit.MWH : Denominators.HEAT_SUPPLIED.equals(code) ? Unit.GJ : null;
     }
 
     private CalculationLine valueAdded() {
         BigDecimal tenThousandCny = convert(Unit.TEN_THOUSAND_CNY);
-        valueAdded = valueAdded == null ? tenThousandCny : valueAdded.add(tenThousandCny);
+        denominators.addValueAdded(tenThousandCny);
         return line(tenThousandCny, Unit.TEN_THOUSAND_CNY.symbol(), BigDecimal.ZERO, BigDecimal.ZERO,
                 LineCategory.DENOMINATOR, List.of(), List.of());
-    }
-
-    private static final class OutputTotal {
-        final Unit unit;
-        final String unitText;
-        BigDecimal quantity;
-
-        OutputTotal(Unit unit, String unitText, BigDecimal quantity) {
-            this.unit = unit;
-            this.unitText = unitText;
-            this.quantity = quantity;
-        }
     }
 
     // ---- result ----
@@ -541,7 +521,7 @@ final class Calculation {
         return new CalculationResult(methodology, CarbonEngine.VERSION, factors.code(), factors.version(),
                 round(scope1), Collections.unmodifiableMap(bySource), round(scope2Location), round(scope2Market),
                 round(exportedLocation), round(exportedMarket), round(totalLocation), round(totalMarket),
-                round(energyTce), intensities(totalLocation, energyTce), Collections.unmodifiableList(lines),
+                round(energyTce), denominators.intensities(methodology, totalLocation, energyTce, this::addNote), Collections.unmodifiableList(lines),
                 notes.isEmpty() ? List.of() : List.copyOf(notes),
                 flags.isEmpty() ? List.of() : List.copyOf(flags));
     }
@@ -561,51 +541,6 @@ final class Calculation {
             tce = tce.add(purchasedHeatGj.subtract(exportedHeatGj).multiply(heatEntry().factor.value()));
         }
         return tce;
-    }
-
-    private List<Intensity> intensities(BigDecimal totalLocation, BigDecimal energyTce) {
-        List<Intensity> result = new ArrayList<>(outputs.size() + 2);
-        OutputTotal electricity = methodology == Methodology.POWER ? outputs.get(ELECTRICITY_SUPPLIED) : null;
-        OutputTotal heatOut = methodology == Methodology.POWER ? outputs.get(HEAT_SUPPLIED) : null;
-        BigDecimal suppliedGj = null;
-        if (electricity != null || heatOut != null) {
-            suppliedGj = (electricity == null ? BigDecimal.ZERO : electricity.quantity.multiply(MWH_TO_GJ))
-                    .add(heatOut == null ? BigDecimal.ZERO : heatOut.quantity);
-            if (electricity != null && heatOut != null && electricity.quantity.signum() > 0
-                    && heatOut.quantity.signum() > 0) {
-                addNote(new Note("CHP_ENERGY_ALLOCATION",
-                        "热电联产按供电量（MWh×3.6）与供热量（GJ）的能量比例分摊排放",
-                        "Combined heat and power: emissions allocated by energy share of electricity supplied "
-                                + "(MWh × 3.6) and heat supplied (GJ)"));
-            }
-        }
-        for (Map.Entry<String, OutputTotal> e : outputs.entrySet()) {
-            OutputTotal out = e.getValue();
-            String basis = Intensity.OUTPUT_PREFIX + e.getKey();
-            BigDecimal value;
-            if (out == electricity) {
-                value = suppliedGj.signum() > 0 && out.quantity.signum() > 0
-                        ? totalLocation.multiply(MWH_TO_GJ).divide(suppliedGj, REPORTED_SCALE, RoundingMode.HALF_UP)
-                        : null;
-            } else if (out == heatOut) {
-                value = suppliedGj.signum() > 0 && out.quantity.signum() > 0
-                        ? totalLocation.divide(suppliedGj, REPORTED_SCALE, RoundingMode.HALF_UP)
-                        : null;
-            } else {
-                value = per(totalLocation, out.quantity);
-            }
-            result.add(new Intensity(basis, value, "tCO2e/" + out.unitText));
-        }
-        result.add(new Intensity(Intensity.VALUE_ADDED, per(totalLocation, valueAdded), "tCO2e/10^4 CNY"));
-        result.add(new Intensity(Intensity.ENERGY, per(totalLocation, energyTce), "tCO2e/tce"));
-        return Collections.unmodifiableList(result);
-    }
-
-    private static BigDecimal per(BigDecimal numerator, BigDecimal denominator) {
-        if (denominator == null || denominator.signum() <= 0) {
-            return null;
-        }
-        return numerator.divide(denominator, REPORTED_SCALE, RoundingMode.HALF_UP);
     }
 
     // ---- helpers ----

@@ -70,7 +70,7 @@ public final class FactorSetCsv {
             }
             String ncvUnit = row.required("ncv_unit");
             // the NCV must be per the activity unit, or every emission of that fuel is off by 10^4
-            if (Unit.parse(ncvUnit.substring(ncvUnit.indexOf('/') + 1)) != activityUnit || !ncvUnit.startsWith("GJ/")) {
+            if (!ncvUnit.startsWith("GJ/") || Unit.parseOrNull(ncvUnit.substring(3)) != activityUnit) {
                 throw row.invalid("热值单位" + ncvUnit + "与活动单位" + activityUnit + "不符",
                         "NCV unit " + ncvUnit + " does not match activity unit " + activityUnit);
             }

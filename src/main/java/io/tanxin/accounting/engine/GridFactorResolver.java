@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * two years late, so an account for a recent year would otherwise never close. A data year older
  * than every series (or inside a gap of all of them) is FACTOR_MISSING, never zero.
  *
+ * <p>The market-residual factor follows the same search but is published only nationally, so
+ * using the national one is not reported as a fallback.
+ *
  * <p>ETS compliance factors are never chosen here: they are for the power ETS view only. The
  * answers depend only on (province, region, year, basis) and are cached.
  */
@@ -110,6 +113,8 @@ public final class GridFactorResolver {
     private static ResolvedGridFactor resolved(ElectricityFactor f, int year, boolean regionFallback,
                                                String requestedRegion, String basis) {
         boolean yearFallback = f.dataYear() != year;
+        // the residual factor is published only nationally, so taking it is the rule, not a fallback
+        regionFallback = regionFallback && ElectricityFactor.LOCATION.equals(basis);
         List<Note> notes = new ArrayList<>(2);
         if (regionFallback) {
             notes.add(new Note("GRID_FACTOR_REGION_FALLBACK",
@@ -124,13 +129,15 @@ public final class GridFactorResolver {
                     "The " + year + " grid factor is not published yet; used " + f.code() + " for " + f.dataYear()
                             + " (latest published), " + f.value().toPlainString() + " " + f.unit()));
         }
-        return new ResolvedGridFactor(f, applied(f), yearFallback, regionFallback, FactorStatus.isUnconfirmed(f.status()), notes);
+        return new ResolvedGridFactor(f, applied(f), yearFallback, regionFallback,
+                FactorStatus.isUnconfirmed(f.status()), notes);
     }
 
     private ResolvedGridFactor resolveHeat(int year) {
         ElectricityFactor exact = datedHeat.get(year);
         if (exact != null) {
-            return new ResolvedGridFactor(exact, applied(exact), false, false, FactorStatus.isUnconfirmed(exact.status()), List.of());
+            return new ResolvedGridFactor(exact, applied(exact), false, false,
+                    FactorStatus.isUnconfirmed(exact.status()), List.of());
         }
         if (!datedHeat.isEmpty() && datedHeat.lastKey() < year) {
             ElectricityFactor latest = datedHeat.lastEntry().getValue();

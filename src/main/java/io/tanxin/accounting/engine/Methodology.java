@@ -1,6 +1,7 @@
 package io.tanxin.accounting.engine;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,12 +47,12 @@ public enum Methodology {
     }
 
     private static EnumSet<ActivityKind> with(EnumSet<ActivityKind> kinds, ActivityKind... more) {
-        kinds.addAll(java.util.List.of(more));
+        kinds.addAll(List.of(more));
         return kinds;
     }
 
     private static EnumSet<ActivityKind> without(EnumSet<ActivityKind> kinds, ActivityKind... less) {
-        kinds.removeAll(java.util.List.of(less));
+        kinds.removeAll(List.of(less));
         return kinds;
     }
 }
