@@ -18,11 +18,11 @@ public record Actor(String username, String displayName, Set<Role> roles, Organi
      * An enterprise user is confined to its own enterprise, whatever other roles it holds; every
      * institutional role reaches enterprises through its own rules (consent for banks, later).
      */
-    public boolean isConfinedToOwnEnterprise() {
+    public boolean confinedToOwnEnterprise() {
         return organisationKind == OrganisationKind.ENTERPRISE || has(Role.ENTERPRISE);
     }
 
     public boolean mayAccessEnterprise(String uscc) {
-        return !isConfinedToOwnEnterprise() || (organisationCode != null && organisationCode.equals(uscc));
+        return !confinedToOwnEnterprise() || (organisationCode != null && organisationCode.equals(uscc));
     }
 }

@@ -62,7 +62,7 @@ class DirectoryController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         EnterpriseQuery query = new EnterpriseQuery(name, region, industry, park, page, size);
         Actor actor = Actors.require();
-        return actor.isConfinedToOwnEnterprise()
+        return actor.confinedToOwnEnterprise()
                 ? directory.searchWithin(query, actor.organisationCode())
                 : directory.search(query);
     }
