@@ -11,12 +11,12 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 start=$(date +%s)
 for _ in $(seq 1 240); do
-  if curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+  if curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then break; fi
   if ! kill -0 $pid 2>/dev/null; then echo "jar exited during boot:"; tail -50 "$log"; exit 1; fi
   sleep 1
 done
-curl -fsS "http://127.0.0.1:$port/actuator/health" | grep -q '"UP"' || { echo "no health after 240 s"; tail -50 "$log"; exit 1; }
-echo "H2 boot: healthy after $(( $(date +%s) - start )) s"
+curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" | grep -q '"UP"' || { echo "no health after 240 s"; tail -50 "$log"; exit 1; }
+echo "H2 boot: ready (demo province loaded) after $(( $(date +%s) - start )) s"
 demo=$(curl -fsS "http://127.0.0.1:$port/api/v1/demo")
 echo "demo: $demo"
 echo "$demo" | grep -q '"synthetic":true' || { echo "demo province not loaded"; exit 1; }
