@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the small RFC 4180 CSV files of reference data (quoted fields, doubled quotes, commas
- * inside quotes). Bulk imports use a streaming parser of their own; this one holds a file in memory.
+ * Reads small RFC 4180 CSV files such as the reference data (quoted fields, doubled quotes, commas
+ * and line breaks inside quotes) held in memory; the one tokenizer every module uses for them.
  */
 public final class Csv {
 
@@ -16,7 +16,7 @@ public final class Csv {
 
     /** Rows as maps from header name to cell, in file order; blank lines are skipped. */
     public static List<Map<String, String>> read(String text) {
-        List<List<String>> rows = rows(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        List<List<String>> rows = records(text).stream().filter(r -> !blank(r)).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -32,52 +32,63 @@ public final class Csv {
         return out;
     }
 
-    static List<List<String>> rows(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
+    /**
+     * Splits RFC 4180 text into records of fields; a quote opens a quoted field only at its start.
+     * Blank lines come back as a record with one empty field, so record n is line n.
+     */
+    public static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
         boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
+        boolean fieldStarted = false;
+        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quoted) {
                 if (c == '"') {
                     if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
+                        field.append('"');
                         i++;
                     } else {
                         quoted = false;
                     }
                 } else {
-                    cell.append(c);
+                    field.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && field.length() == 0) {
                 quoted = true;
-                any = true;
+                fieldStarted = true;
             } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                any = true;
+                current.add(field.toString());
+                field.setLength(0);
+                fieldStarted = true;
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                if (any || cell.length() > 0) {
-                    row.add(cell.toString());
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-                cell.setLength(0);
-                any = false;
+                current.add(field.toString());
+                records.add(current);
+                current = new ArrayList<>();
+                field.setLength(0);
+                fieldStarted = false;
             } else {
-                cell.append(c);
-                any = true;
+                field.append(c);
+                fieldStarted = true;
             }
         }
-        if (any || cell.length() > 0) {
-            row.add(cell.toString());
-            rows.add(row);
+        if (quoted) {
+            throw new DomainException("CSV_UNTERMINATED_QUOTE", "第" + (records.size() + 1) + "行引号未闭合",
+                    "Unterminated quoted field at line " + (records.size() + 1));
         }
-        return rows;
+        if (fieldStarted || field.length() > 0 || !current.isEmpty()) {
+            current.add(field.toString());
+            records.add(current);
+        }
+        return records;
+    }
+
+    static boolean blank(List<String> record) {
+        return record.size() == 1 && record.get(0).isBlank();
     }
 }

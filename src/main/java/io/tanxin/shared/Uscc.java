@@ -38,6 +38,15 @@ public final class Uscc {
         return new Uscc(code);
     }
 
+    /** As {@link #of}, for a code in a URL path: a malformed path is a bad request (400). */
+    public static Uscc ofPath(String raw) {
+        try {
+            return of(raw);
+        } catch (InvalidUsccException e) {
+            throw (InvalidUsccException) e.withStatus(400);
+        }
+    }
+
     public static boolean isValid(String raw) {
         try {
             of(raw);

@@ -1,5 +1,8 @@
 package io.tanxin.accounting.engine;
 
+import io.tanxin.shared.Csv;
+import io.tanxin.shared.DomainException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -124,53 +127,10 @@ public final class ReferenceCsv {
     }
 
     private static List<List<String>> records(String fileName, String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (c == ',') {
-                current.add(field.toString());
-                field.setLength(0);
-                fieldStarted = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                current.add(field.toString());
-                records.add(current);
-                current = new ArrayList<>();
-                field.setLength(0);
-                fieldStarted = false;
-            } else {
-                field.append(c);
-                fieldStarted = true;
-            }
+        try {
+            return Csv.records(text);
+        } catch (DomainException e) {
+            throw invalid(fileName, 0, e.messageZh(), e.messageEn());
         }
-        if (quoted) {
-            throw invalid(fileName, records.size() + 1, "引号未闭合", "unterminated quoted field");
-        }
-        if (fieldStarted || field.length() > 0 || !current.isEmpty()) {
-            current.add(field.toString());
-            records.add(current);
-        }
-        return records;
     }
 }

@@ -14,7 +14,6 @@ import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
 import io.tanxin.identity.Actors;
 import io.tanxin.shared.DomainException;
-import io.tanxin.shared.Uscc;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -74,14 +73,7 @@ class ActivityController {
     }
 
     private Enterprise enterprise(String raw) {
-        String uscc;
-        try {
-            uscc = Uscc.of(raw).value();
-        } catch (DomainException e) {
-            throw e.withStatus(400);
-        }
-        Actors.requireEnterpriseAccess(uscc);
-        return directory.enterprise(uscc);
+        return EnterpriseAccess.resolve(directory, raw);
     }
 
     record ActivitiesRequest(@Pattern(regexp = "[A-Z_]{1,32}") String source,

@@ -9,10 +9,8 @@ import io.tanxin.accounting.AccountingManagement;
 import io.tanxin.accounting.CarbonAccount;
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
-import io.tanxin.identity.Actors;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Period;
-import io.tanxin.shared.Uscc;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,16 +71,6 @@ class CarbonAccountController {
     }
 
     private Enterprise enterprise(String raw) {
-        String uscc;
-        try {
-            uscc = Uscc.of(raw).value();
-        } catch (DomainException e) {
-            throw e.withStatus(400);
-        }
-        // tenant check before existence, so that a foreign enterprise user learns nothing
-        Actors.requireEnterpriseAccess(uscc);
-        Enterprise enterprise = directory.enterprise(uscc);
-        EnterpriseAccess.check(enterprise);
-        return enterprise;
+        return EnterpriseAccess.resolve(directory, raw);
     }
 }

@@ -1,10 +1,12 @@
 package io.tanxin.accounting.web;
 
+import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.identity.Role;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.Uscc;
 
 /**
  * Tenant rules on top of the role rules: an enterprise user reaches only its own enterprise, a
@@ -13,6 +15,16 @@ import io.tanxin.shared.DomainException;
 final class EnterpriseAccess {
 
     private EnterpriseAccess() {
+    }
+
+    /** The enterprise of a path variable, once the caller has passed every rule to see it. */
+    static Enterprise resolve(DirectoryManagement directory, String rawUscc) {
+        String uscc = Uscc.ofPath(rawUscc).value();
+        // tenant check before existence, so that a foreign enterprise user learns nothing
+        Actors.requireEnterpriseAccess(uscc);
+        Enterprise enterprise = directory.enterprise(uscc);
+        check(enterprise);
+        return enterprise;
     }
 
     static void check(Enterprise enterprise) {

@@ -146,11 +146,7 @@ class DirectoryController {
     }
 
     private static String pathUscc(String raw) {
-        try {
-            return Uscc.of(raw).value();
-        } catch (DomainException e) {
-            throw e.withStatus(400);
-        }
+        return Uscc.ofPath(raw).value();
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String code, String labelZh) {
