@@ -1,0 +1,6 @@
+package io.tanxin.intake;
+
+/** How a submission arrived. */
+public enum Channel {
+    CSV, XLSX, JSON, MQTT
+}
