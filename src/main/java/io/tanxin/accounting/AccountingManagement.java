@@ -91,6 +91,38 @@ public class AccountingManagement {
         return recorded(activities.byId(setId).orElseThrow(), false);
     }
 
+    /** Checks one activity line on its own (kind, code, unit) without calculating anything. */
+    public Optional<LineProblem> checkLine(String kind, String code, String unit) {
+        return io.tanxin.accounting.internal.ActivityLineRules.check(kind, code, unit, factorSets.current());
+    }
+
+    /**
+     * Accepted activity data becomes new revisions of its months and new runs, once the intake
+     * transaction that accepted it has committed; a month the rules refuse becomes a NOT_COMPUTABLE
+     * run that says why, so nothing accepted is lost from sight.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void on(ActivityDataSubmitted submitted) {
+        List<ActivityStore.StoredSet> sets = activities.insertAllNextRevisions(submitted.months(),
+                "intake:" + submitted.submissionId());
+        FactorSet factors = factorSets.current();
+        java.util.Map<String, Enterprise> enterprises = new java.util.HashMap<>();
+        List<RunStore.NewRun> batch = new ArrayList<>();
+        for (ActivityStore.StoredSet set : sets) {
+            Enterprise e = enterprises.computeIfAbsent(set.uscc(), directory::enterprise);
+            batch.add(engine.run(set, directory.industry(e.industryCode()).methodology(),
+                    directory.region(e.regionCode()), factors));
+            if (batch.size() >= 2000) {
+                runs.insertAll(batch);
+                batch.clear();
+            }
+        }
+        runs.insertAll(batch);
+        events.publishEvent(new CarbonAccountsUpdated(submitted.submissionId(), sets.stream()
+                .map(s -> new CarbonAccountsUpdated.AccountMonth(s.uscc(), s.month())).toList()));
+    }
+
     /** Bulk history for trusted loaders (demo province); accounts follow with {@link #recomputeAll()}. */
     @Transactional
     public void recordHistory(List<MonthlyActivities> months, String submittedBy) {

@@ -80,6 +80,11 @@ public class DirectoryManagement {
         return store.search(normalise(query), uscc);
     }
 
+    /** Every registered USCC, for bulk checks (imports) without one query per row. */
+    public java.util.Set<String> allUscc() {
+        return store.allUscc();
+    }
+
     public long enterpriseCount() {
         return store.countEnterprises();
     }

@@ -58,35 +58,84 @@ public class ActivityStore {
     }
 
     /**
+     * Bulk insert of the next revision of each month (after an intake submission): revisions are
+     * numbered from one query over the affected enterprises, ids come back from one batch.
+     */
+    public List<StoredSet> insertAllNextRevisions(List<MonthlyActivities> sets, String submittedBy) {
+        Map<String, Integer> latest = new java.util.HashMap<>();
+        java.util.Set<String> usccs = new java.util.TreeSet<>();
+        sets.forEach(s -> usccs.add(s.uscc()));
+        for (List<String> chunk : chunks(List.copyOf(usccs), 500)) {
+            template.query("SELECT uscc, period, MAX(revision) FROM activity_set WHERE uscc IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") GROUP BY uscc, period",
+                    rs -> {
+                        latest.put(rs.getString(1) + "|" + rs.getString(2), rs.getInt(3));
+                    }, chunk.toArray());
+        }
+        int[] revisions = new int[sets.size()];
+        for (int i = 0; i < sets.size(); i++) {
+            MonthlyActivities s = sets.get(i);
+            revisions[i] = latest.getOrDefault(s.uscc() + "|" + s.month(), 0) + 1;
+        }
+        List<Long> ids = insertSets(sets, revisions, submittedBy);
+        List<StoredSet> stored = new ArrayList<>(sets.size());
+        for (int i = 0; i < sets.size(); i++) {
+            MonthlyActivities s = sets.get(i);
+            stored.add(new StoredSet(ids.get(i), s.uscc(), s.month(), revisions[i], s.source(), submittedBy, s.lines()));
+        }
+        return stored;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return out;
+    }
+
+    /**
      * Bulk insert of first revisions (demo load, bulk imports): ids are taken from the database in
      * one batch so that lines can follow in one batch too.
      */
     public void insertAllFirstRevisions(List<MonthlyActivities> sets, String submittedBy) {
-        List<Map.Entry<Long, List<ActivityLine>>> withIds = new ArrayList<>(sets.size());
+        int[] revisions = new int[sets.size()];
+        java.util.Arrays.fill(revisions, 1);
+        insertSets(sets, revisions, submittedBy);
+    }
+
+    private List<Long> insertSets(List<MonthlyActivities> sets, int[] revisions, String submittedBy) {
+        List<Long> ids = new ArrayList<>(sets.size());
         template.execute((java.sql.Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("INSERT INTO activity_set (uscc, period, revision, source, "
-                    + "submitted_by) VALUES (?, ?, 1, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (MonthlyActivities s : sets) {
+                    + "submitted_by) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
+                for (int i = 0; i < sets.size(); i++) {
+                    MonthlyActivities s = sets.get(i);
                     ps.setString(1, s.uscc());
                     ps.setString(2, s.month().toString());
-                    ps.setString(3, s.source());
-                    ps.setString(4, submittedBy);
+                    ps.setInt(3, revisions[i]);
+                    ps.setString(4, s.source());
+                    ps.setString(5, submittedBy);
                     ps.addBatch();
                 }
                 ps.executeBatch();
                 try (var rs = ps.getGeneratedKeys()) {
-                    int i = 0;
                     while (rs.next()) {
-                        withIds.add(Map.entry(rs.getLong(1), sets.get(i++).lines()));
+                        ids.add(rs.getLong(1));
                     }
                 }
             }
             return null;
         });
-        if (withIds.size() != sets.size()) {
-            throw new IllegalStateException("database returned " + withIds.size() + " keys for " + sets.size() + " rows");
+        if (ids.size() != sets.size()) {
+            throw new IllegalStateException("database returned " + ids.size() + " keys for " + sets.size() + " rows");
+        }
+        List<Map.Entry<Long, List<ActivityLine>>> withIds = new ArrayList<>(sets.size());
+        for (int i = 0; i < sets.size(); i++) {
+            withIds.add(Map.entry(ids.get(i), sets.get(i).lines()));
         }
         insertLines(withIds);
+        return ids;
     }
 
     private void insertLines(List<Map.Entry<Long, List<ActivityLine>>> sets) {

@@ -173,6 +173,10 @@ public class DirectoryStore {
                 .update();
     }
 
+    public java.util.Set<String> allUscc() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT uscc FROM enterprise").query(String.class).list());
+    }
+
     public long countEnterprises() {
         return jdbc.sql("SELECT COUNT(*) FROM enterprise").query(Long.class).single();
     }

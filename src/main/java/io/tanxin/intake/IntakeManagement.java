@@ -1,0 +1,289 @@
+package io.tanxin.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.tanxin.accounting.AccountingManagement;
+import io.tanxin.accounting.ActivityDataSubmitted;
+import io.tanxin.accounting.MonthlyActivities;
+import io.tanxin.directory.DirectoryManagement;
+import io.tanxin.intake.importing.CsvTableReader;
+import io.tanxin.intake.importing.DatasetImport;
+import io.tanxin.intake.importing.DatasetImports;
+import io.tanxin.intake.importing.FieldError;
+import io.tanxin.intake.importing.ImportLimits;
+import io.tanxin.intake.importing.ImportRejected;
+import io.tanxin.intake.importing.ImportSession;
+import io.tanxin.intake.importing.RowContext;
+import io.tanxin.intake.importing.RowSink;
+import io.tanxin.intake.importing.RowsTableReader;
+import io.tanxin.intake.importing.TableReader;
+import io.tanxin.intake.importing.XlsxTableReader;
+import io.tanxin.intake.internal.MonthComposer;
+import io.tanxin.intake.internal.SubmissionEvidence;
+import io.tanxin.intake.internal.SubmissionStore;
+import io.tanxin.shared.DomainException;
+import io.tanxin.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives submissions. Every submission's raw bytes are committed first, on their own; the
+ * rows are then checked and written in one transaction that either commits whole (ACCEPTED) or
+ * not at all (REJECTED, with every error listed). A process that dies in between leaves a
+ * RECEIVED submission with its raw bytes, and a retry with the same Idempotency-Key finishes it.
+ */
+@Service
+public class IntakeManagement {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final int RAW_KEPT_WHEN_TOO_LARGE = 1024 * 1024;
+
+    private final SubmissionStore submissions;
+    private final io.tanxin.intake.internal.DataSources dataSources;
+    private final DirectoryManagement directory;
+    private final AccountingManagement accounting;
+    private final MonthComposer composer;
+    private final SubmissionEvidence evidence;
+    private final ApplicationEventPublisher events;
+    private final DataSource dataSource;
+    private final TransactionTemplate newTx;
+    private final JsonMapper json;
+    private volatile ImportLimits limits = ImportLimits.DEFAULT;
+
+    IntakeManagement(SubmissionStore submissions, io.tanxin.intake.internal.DataSources dataSources,
+            DirectoryManagement directory, AccountingManagement accounting,
+            MonthComposer composer, SubmissionEvidence evidence, ApplicationEventPublisher events,
+            DataSource dataSource, PlatformTransactionManager tm, JsonMapper json) {
+        this.submissions = submissions;
+        this.dataSources = dataSources;
+        this.directory = directory;
+        this.accounting = accounting;
+        this.composer = composer;
+        this.evidence = evidence;
+        this.events = events;
+        this.dataSource = dataSource;
+        this.newTx = new TransactionTemplate(tm);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.json = json;
+    }
+
+    public ImportLimits limits() {
+        return limits;
+    }
+
+    /** For operators and benchmarks that import files larger than the interactive default. */
+    public void setLimits(ImportLimits limits) {
+        this.limits = limits;
+    }
+
+    public SubmissionResult submit(SubmissionRequest request) {
+        String sha256 = sha256(request.raw());
+        if (request.idempotencyKey() != null) {
+            Optional<SubmissionResult> earlier = submissions.byKey(request.idempotencyKey());
+            if (earlier.isPresent()) {
+                SubmissionResult first = earlier.get();
+                if (!first.sha256().equals(sha256)) {
+                    throw new DomainException("IDEMPOTENCY_KEY_REUSED",
+                            "该 Idempotency-Key 已用于内容不同的提交（#" + first.id() + "）",
+                            "This Idempotency-Key was used for a different submission (#" + first.id() + ")");
+                }
+                if (!"RECEIVED".equals(first.status())) {
+                    return replay(first);
+                }
+                return process(first.id(), request);
+            }
+        }
+        boolean tooLarge = request.raw().length > limits.maxBytes();
+        byte[] kept = tooLarge ? Arrays.copyOf(request.raw(), RAW_KEPT_WHEN_TOO_LARGE) : request.raw();
+        long id;
+        try {
+            id = newTx.execute(s -> submissions.insertReceived(new SubmissionStore.NewSubmission(request.source(),
+                    request.channel(), request.dataset().name(), request.submittedBy(), OffsetDateTime.now(SHANGHAI),
+                    request.idempotencyKey(), request.fileName(), request.contentType(), request.raw().length, sha256,
+                    tooLarge), kept));
+        } catch (org.springframework.dao.DuplicateKeyException race) {
+            // a concurrent request with the same key won the insert; answer as its retry
+            return submit(request);
+        }
+        if (tooLarge) {
+            return reject(id, 0, List.of(), 1, new ImportRejected("FILE_TOO_LARGE",
+                    "文件大小 " + request.raw().length + " 字节超过上限 " + limits.maxBytes() + " 字节（原始内容已保留前 1 MiB）",
+                    "File of " + request.raw().length + " bytes exceeds the limit of " + limits.maxBytes()
+                            + " bytes (the first MiB of the raw bytes is kept)"));
+        }
+        return process(id, request);
+    }
+
+    private SubmissionResult process(long id, SubmissionRequest request) {
+        DatasetImport dataset = DatasetImports.of(request.dataset());
+        RowContext context = new RowContext(request.source(), directory.allUscc(), request.onlyUscc(),
+                YearMonth.now(SHANGHAI), (kind, code, unit) -> accounting.checkLine(kind, code, unit)
+                        .map(p -> new FieldError(p.field(), p.code(), p.messageZh(), p.messageEn())).orElse(null));
+        ImportSession session = new ImportSession(dataset, context, limits);
+        Set<MonthComposer.Key> months = new LinkedHashSet<>();
+        ImportRejected[] rejected = new ImportRejected[1];
+        SubmissionResult accepted = newTx.execute(status -> {
+            Optional<String> current = submissions.lockStatus(id);
+            if (current.isEmpty() || !"RECEIVED".equals(current.get())) {
+                return submissions.byId(id).orElseThrow();
+            }
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            List<String> columns = new ArrayList<>();
+            columns.add("submission_id");
+            columns.addAll(dataset.tableColumns());
+            try (TableReader reader = reader(request, dataset);
+                    RowSink sink = RowSink.open(connection, dataset.table(), columns, true)) {
+                session.run(reader, row -> {
+                    Object[] withId = new Object[row.length + 1];
+                    withId[0] = id;
+                    System.arraycopy(row, 0, withId, 1, row.length);
+                    sink.add(withId);
+                }, values -> {
+                    Object month = values.get("month");
+                    if (month instanceof YearMonth m) {
+                        months.add(new MonthComposer.Key((String) values.get("uscc"), m));
+                    }
+                });
+                if (!session.ok()) {
+                    status.setRollbackOnly();
+                    return null;
+                }
+                sink.finish();
+            } catch (ImportRejected e) {
+                status.setRollbackOnly();
+                rejected[0] = e;
+                return null;
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("import of submission " + id + " failed", e);
+            }
+            submissions.finish(id, "ACCEPTED", session.rows(), List.of(), 0);
+            evidence.record(id);
+            if (!months.isEmpty()) {
+                List<MonthlyActivities> composed = composer.compose(months);
+                events.publishEvent(new ActivityDataSubmitted(id, composed));
+            }
+            events.publishEvent(new SubmissionAccepted(id, request.dataset(), request.source(), List.copyOf(
+                    months.stream().map(k -> k.uscc() + "@" + k.month()).toList())));
+            return submissions.byId(id).orElseThrow();
+        });
+        if (accepted != null) {
+            return accepted;
+        }
+        return reject(id, session.rows(), session.errors(), session.errorCount(), rejected[0]);
+    }
+
+    private SubmissionResult reject(long id, int rows, List<SubmissionResult.RowError> errors, int errorCount,
+            ImportRejected fileError) {
+        List<SubmissionResult.RowError> all = fileError == null ? errors
+                : List.of(new SubmissionResult.RowError(0, null, null, fileError.code(), fileError.messageZh(),
+                        fileError.messageEn()));
+        int count = fileError == null ? errorCount : 1;
+        return newTx.execute(s -> {
+            submissions.finish(id, "REJECTED", rows, all, count);
+            evidence.record(id);
+            return submissions.byId(id).orElseThrow();
+        });
+    }
+
+    private TableReader reader(SubmissionRequest request, DatasetImport dataset) {
+        return switch (request.channel()) {
+            case CSV -> new CsvTableReader(request.raw());
+            case XLSX -> new XlsxTableReader(request.raw());
+            case JSON, MQTT -> new RowsTableReader(dataset.columns(), jsonRows(request.raw()));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> jsonRows(byte[] raw) {
+        try {
+            Map<String, Object> body = json.readValue(raw, Map.class);
+            Object rows = body.get("rows");
+            if (!(rows instanceof List<?> list)) {
+                throw new ImportRejected("MALFORMED_BODY", "JSON 应为 {\"rows\":[...]}", "JSON must be {\"rows\":[...]}");
+            }
+            return (List<Map<String, Object>>) list;
+        } catch (ImportRejected e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ImportRejected("MALFORMED_BODY", "请求体不是有效的 JSON", "The body is not valid JSON");
+        }
+    }
+
+    public SubmissionResult submission(long id) {
+        return submissions.byId(id).orElseThrow(() -> new NotFoundException("SUBMISSION_NOT_FOUND",
+                "未找到提交记录 #" + id, "No submission #" + id));
+    }
+
+    public List<SubmissionResult> submissions(String submittedBy, int page, int size) {
+        return submissions.list(submittedBy, page, size);
+    }
+
+    public byte[] raw(long id) {
+        submission(id);
+        return submissions.raw(id);
+    }
+
+    /** Registers an institution as a data source, so its DATA_PROVIDER users submit as that source. */
+    public void registerSource(String institutionCode, SourceType type) {
+        dataSources.register(institutionCode, type);
+    }
+
+    public Optional<SourceType> sourceOf(String institutionCode) {
+        return dataSources.sourceOf(institutionCode);
+    }
+
+    /** Monthly telemetry totals from a park platform, as a JSON submission of the MQTT channel. */
+    public SubmissionResult submitTelemetry(List<ActivityRow> rows, String submittedBy, String idempotencyKey) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ActivityRow r : rows) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("uscc", r.uscc());
+            m.put("month", r.month().toString());
+            m.put("kind", r.kind());
+            m.put("code", r.code());
+            m.put("quantity", r.quantity());
+            m.put("unit", r.unit());
+            list.add(m);
+        }
+        byte[] raw = json.writeValueAsString(Map.of("rows", list)).getBytes(StandardCharsets.UTF_8);
+        return submit(new SubmissionRequest(Dataset.ACTIVITY, SourceType.PARK_PLATFORM, Channel.MQTT, submittedBy, null,
+                idempotencyKey, null, "application/json", raw));
+    }
+
+    private static SubmissionResult replay(SubmissionResult r) {
+        return new SubmissionResult(r.id(), r.status(), r.source(), r.channel(), r.dataset(), r.submittedBy(),
+                r.receivedAt(), r.idempotencyKey(), r.sha256(), r.sizeBytes(), r.rowCount(), r.errorCount(), r.errors(),
+                r.evidenceEntryId(), true);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.tanxin.intake.importing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import io.tanxin.shared.Uscc;
+
+/**
+ * How a cell's text becomes a value. {@link #parse} returns the value or throws {@link CellError}
+ * with the reason in Chinese and English.
+ */
+public enum ColumnType {
+    TEXT, USCC, MONTH, YEAR, DATE, DECIMAL, INTEGER, CODE;
+
+    private static final BigDecimal ABSURD = new BigDecimal("1E12");
+
+    public Object parse(String raw) {
+        String text = raw.trim();
+        return switch (this) {
+            case TEXT -> text;
+            case CODE -> text.toUpperCase(Locale.ROOT);
+            case USCC -> {
+                if (!Uscc.isValid(text)) {
+                    throw new CellError("INVALID_USCC", "统一社会信用代码无效（长度、字符或校验位错误）",
+                            "Invalid USCC (length, characters or check character)");
+                }
+                yield text.toUpperCase(Locale.ROOT);
+            }
+            case MONTH -> month(text);
+            case YEAR -> {
+                int year = integer(text).intValue();
+                if (year < 1990 || year > 2100) {
+                    throw new CellError("INVALID_YEAR", "年度应在 1990–2100 之间", "Year must be between 1990 and 2100");
+                }
+                yield year;
+            }
+            case DATE -> date(text);
+            case DECIMAL -> decimal(text);
+            case INTEGER -> integer(text).intValue();
+        };
+    }
+
+    static BigDecimal decimal(String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new CellError("NOT_A_NUMBER", "不是数字", "Not a number");
+        }
+        if (value.signum() < 0) {
+            throw new CellError("NEGATIVE_VALUE", "不能为负数", "Must not be negative");
+        }
+        if (value.compareTo(ABSURD) >= 0) {
+            throw new CellError("ABSURD_VALUE", "数值大得不合理（≥ 10¹²）", "Implausibly large (≥ 10¹²)");
+        }
+        return value;
+    }
+
+    private static BigDecimal integer(String text) {
+        BigDecimal value = decimal(text);
+        if (value.stripTrailingZeros().scale() > 0) {
+            throw new CellError("NOT_AN_INTEGER", "应为整数", "Must be a whole number");
+        }
+        return value;
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            if (text.matches("\\d{4}-\\d{2}")) {
+                return YearMonth.parse(text);
+            }
+            if (text.matches("\\d{4}/\\d{1,2}") || text.matches("\\d{4}-\\d{1}")) {
+                String[] p = text.split("[/-]");
+                return YearMonth.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+            }
+            if (text.matches("\\d{4}年\\d{1,2}月")) {
+                return YearMonth.of(Integer.parseInt(text.substring(0, 4)),
+                        Integer.parseInt(text.substring(5, text.length() - 1)));
+            }
+            if (text.matches("\\d{5}(\\.0+)?")) {
+                return YearMonth.from(XlsxTableReader.excelDate(Double.parseDouble(text)));
+            }
+        } catch (RuntimeException e) {
+            // falls through to the error below
+        }
+        throw new CellError("INVALID_MONTH", "月份格式应为 2025-03", "Month must look like 2025-03");
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            if (text.matches("\\d{5}(\\.0+)?")) {
+                return XlsxTableReader.excelDate(Double.parseDouble(text));
+            }
+            return LocalDate.parse(text.replace('/', '-'));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new CellError("INVALID_DATE", "日期格式应为 2025-03-31", "Date must look like 2025-03-31");
+        }
+    }
+
+    /** A cell that cannot be read; the importer adds row, column and value. */
+    public static final class CellError extends RuntimeException {
+
+        private final String code;
+        private final String messageZh;
+        private final String messageEn;
+
+        public CellError(String code, String messageZh, String messageEn) {
+            super(code, null, false, false);
+            this.code = code;
+            this.messageZh = messageZh;
+            this.messageEn = messageEn;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String messageZh() {
+            return messageZh;
+        }
+
+        public String messageEn() {
+            return messageEn;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.tanxin.intake.importing.datasets;
+
+import static io.tanxin.intake.importing.Column.optional;
+import static io.tanxin.intake.importing.Column.required;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.tanxin.intake.Dataset;
+import io.tanxin.intake.importing.Column;
+import io.tanxin.intake.importing.ColumnType;
+import io.tanxin.intake.importing.DatasetImport;
+import io.tanxin.intake.importing.FieldError;
+import io.tanxin.intake.importing.RowContext;
+
+/** Monthly activity data: energy, process materials, output and value-added, one line per row. */
+public final class ActivityImport implements DatasetImport {
+
+    static final List<Column> COLUMNS = List.of(
+            required("uscc", "统一社会信用代码", "USCC", ColumnType.USCC),
+            required("month", "月份", "Month", ColumnType.MONTH),
+            required("kind", "数据类型", "Kind", ColumnType.CODE),
+            optional("code", "品种代码", "Code", ColumnType.CODE),
+            required("quantity", "数量", "Quantity", ColumnType.DECIMAL),
+            required("unit", "单位", "Unit", ColumnType.TEXT),
+            optional("parameters", "实测参数", "Parameters", ColumnType.TEXT));
+
+    @Override
+    public Dataset dataset() {
+        return Dataset.ACTIVITY;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String table() {
+        return "intake_activity";
+    }
+
+    @Override
+    public List<String> tableColumns() {
+        return List.of("source_type", "uscc", "period", "kind", "code", "quantity", "unit", "parameters");
+    }
+
+    @Override
+    public Object[] toRow(Map<String, Object> v, RowContext context) {
+        String uscc = (String) v.get("uscc");
+        context.requireEnterprise(uscc);
+        YearMonth month = (YearMonth) v.get("month");
+        context.requireNotFuture(month, "month");
+        String kind = (String) v.get("kind");
+        String code = (String) v.get("code");
+        String unit = (String) v.get("unit");
+        FieldError error = context.activityCheck().check(kind, code, unit);
+        if (error != null) {
+            throw error;
+        }
+        String parameters = (String) v.get("parameters");
+        return new Object[] {context.source().name(), uscc, month.toString(), kind, code, v.get("quantity"), unit,
+                parameters == null || parameters.isBlank() ? null : normaliseParameters(parameters)};
+    }
+
+    /** "cao=0.65; mgo=0.02" → "cao=0.65;mgo=0.02" with keys sorted, or an error naming the pair. */
+    static String normaliseParameters(String text) {
+        Map<String, BigDecimal> map = new TreeMap<>();
+        for (String pair : text.split("[;；]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || !kv[0].trim().matches("[A-Za-z][A-Za-z0-9]{0,31}")) {
+                throw new FieldError("parameters", "INVALID_PARAMETERS", "实测参数格式应为 名称=数值;名称=数值",
+                        "Parameters must look like name=value;name=value");
+            }
+            try {
+                map.put(kv[0].trim(), new BigDecimal(kv[1].trim()));
+            } catch (NumberFormatException e) {
+                throw new FieldError("parameters", "INVALID_PARAMETERS", "实测参数 " + kv[0].trim() + " 的值不是数字",
+                        "Parameter " + kv[0].trim() + " is not a number");
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        map.forEach((k, val) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=')
+                .append(val.stripTrailingZeros().toPlainString()));
+        return sb.toString();
+    }
+
+    @Override
+    public String duplicateKey(Map<String, Object> v) {
+        return v.get("uscc") + "|" + v.get("month") + "|" + v.get("kind") + "|" + v.get("code");
+    }
+
+    @Override
+    public List<String> exampleRow() {
+        return List.of("91140300MA0TX20251", "2025-03", "FUEL", "BITUMINOUS", "1250.5", "t", "");
+    }
+}

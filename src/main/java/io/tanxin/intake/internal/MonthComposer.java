@@ -1,0 +1,141 @@
+package io.tanxin.intake.internal;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.tanxin.accounting.ActivityLine;
+import io.tanxin.accounting.MonthlyActivities;
+import io.tanxin.intake.SourceType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Composes the month accounting should calculate from everything the sources reported: each
+ * source's newest accepted submission for the month is its view; per kind group the view of the
+ * highest-priority source is taken (see {@link SourcePriority}); green-power trades and
+ * certificates, when reported, are the month's green electricity.
+ */
+@Component
+public class MonthComposer {
+
+    private final JdbcTemplate jdbc;
+
+    MonthComposer(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Key(String uscc, YearMonth month) {
+    }
+
+    private record Reported(SourceType source, long submissionId, ActivityLine line) {
+    }
+
+    public List<MonthlyActivities> compose(Collection<Key> keys) {
+        Map<String, List<Key>> byUscc = new TreeMap<>();
+        keys.forEach(k -> byUscc.computeIfAbsent(k.uscc(), u -> new ArrayList<>()).add(k));
+        List<MonthlyActivities> out = new ArrayList<>(keys.size());
+        List<String> usccs = List.copyOf(byUscc.keySet());
+        for (int i = 0; i < usccs.size(); i += 200) {
+            List<String> chunk = usccs.subList(i, Math.min(usccs.size(), i + 200));
+            Map<Key, List<Reported>> reported = load(chunk);
+            Map<Key, BigDecimal> green = loadGreen(chunk);
+            for (String uscc : chunk) {
+                for (Key key : byUscc.get(uscc)) {
+                    List<ActivityLine> lines = merge(reported.getOrDefault(key, List.of()), green.get(key));
+                    if (!lines.isEmpty()) {
+                        out.add(new MonthlyActivities(key.uscc(), key.month(), "MERGED", lines));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<ActivityLine> merge(List<Reported> reported, BigDecimal green) {
+        // newest submission per source, then the best source per kind group
+        Map<SourceType, Long> newest = new EnumMap<>(SourceType.class);
+        for (Reported r : reported) {
+            newest.merge(r.source(), r.submissionId(), Math::max);
+        }
+        Map<String, Map<SourceType, List<ActivityLine>>> byGroup = new LinkedHashMap<>();
+        for (Reported r : reported) {
+            if (r.submissionId() == newest.get(r.source())) {
+                byGroup.computeIfAbsent(SourcePriority.group(r.line().kind()), g -> new EnumMap<>(SourceType.class))
+                        .computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r.line());
+            }
+        }
+        List<ActivityLine> lines = new ArrayList<>();
+        byGroup.forEach((group, bySource) -> {
+            if ("GREEN".equals(group) && green != null) {
+                return;
+            }
+            for (SourceType source : SourcePriority.order(group)) {
+                if (bySource.containsKey(source)) {
+                    lines.addAll(bySource.get(source));
+                    return;
+                }
+            }
+        });
+        if (green != null && green.signum() > 0) {
+            lines.add(new ActivityLine("GREEN_ELECTRICITY", "GREEN_POWER", green, "MWh", Map.of()));
+        }
+        return lines;
+    }
+
+    private Map<Key, List<Reported>> load(List<String> usccs) {
+        Map<Key, List<Reported>> map = new LinkedHashMap<>();
+        jdbc.query("SELECT a.uscc, a.period, a.source_type, a.submission_id, a.kind, a.code, a.quantity, a.unit, "
+                + "a.parameters FROM intake_activity a JOIN submission s ON s.id = a.submission_id "
+                + "WHERE s.status = 'ACCEPTED' AND a.uscc IN (" + placeholders(usccs.size()) + ") "
+                + "ORDER BY a.submission_id", rs -> {
+                    Key key = new Key(rs.getString(1), YearMonth.parse(rs.getString(2)));
+                    map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Reported(
+                            SourceType.valueOf(rs.getString(3)), rs.getLong(4),
+                            new ActivityLine(rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
+                                    parameters(rs.getString(9)))));
+                }, usccs.toArray());
+        return map;
+    }
+
+    /** A newer green-power submission for a month replaces the older one rather than adding to it. */
+    private Map<Key, BigDecimal> loadGreen(List<String> usccs) {
+        Map<Key, long[]> newest = new LinkedHashMap<>();
+        Map<Key, BigDecimal> map = new LinkedHashMap<>();
+        jdbc.query("SELECT g.uscc, g.period, g.submission_id, g.quantity_mwh FROM green_power g JOIN submission s "
+                + "ON s.id = g.submission_id WHERE s.status = 'ACCEPTED' AND g.uscc IN (" + placeholders(usccs.size())
+                + ") ORDER BY g.submission_id", rs -> {
+                    Key key = new Key(rs.getString(1), YearMonth.parse(rs.getString(2)));
+                    long submission = rs.getLong(3);
+                    long[] current = newest.computeIfAbsent(key, k -> new long[] {submission});
+                    if (submission > current[0]) {
+                        current[0] = submission;
+                        map.remove(key);
+                    }
+                    map.merge(key, rs.getBigDecimal(4), BigDecimal::add);
+                }, usccs.toArray());
+        return map;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static Map<String, BigDecimal> parameters(String text) {
+        if (text == null || text.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, BigDecimal> map = new TreeMap<>();
+        for (String pair : text.split(";")) {
+            int eq = pair.indexOf('=');
+            map.put(pair.substring(0, eq), new BigDecimal(pair.substring(eq + 1)));
+        }
+        return map;
+    }
+}
