@@ -26,6 +26,8 @@ import io.tanxin.identity.NewUser;
 import io.tanxin.identity.OrganisationKind;
 import io.tanxin.identity.Role;
 import io.tanxin.identity.UserManagement;
+import io.tanxin.intake.IntakeManagement;
+import io.tanxin.intake.SourceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,22 +49,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoProvinceLoader implements ApplicationRunner {
 
     static final String SUBMITTER = "demo-generator";
+    /** The demo's reporting institutions and the source each reports as. */
+    static final java.util.Map<String, SourceType> DATA_SOURCES = java.util.Map.of(
+            "SGCC_SX", SourceType.POWER_GRID, "TAX_SX", SourceType.TAX, "STATS_SX", SourceType.STATISTICS,
+            "EEB_SX", SourceType.ECO_ENVIRONMENT, "YQ_ZCP_PLATFORM", SourceType.PARK_PLATFORM,
+            "SX_VERIFIER", SourceType.VERIFIER);
     private static final Logger log = LoggerFactory.getLogger(DemoProvinceLoader.class);
 
     private final DemoProperties properties;
     private final DirectoryManagement directory;
     private final UserManagement users;
     private final AccountingManagement accounting;
+    private final IntakeManagement intake;
     private final DemoProvinceStatus status;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
     DemoProvinceLoader(DemoProperties properties, DirectoryManagement directory, UserManagement users,
-            AccountingManagement accounting, DemoProvinceStatus status, JdbcClient jdbc, TransactionTemplate tx) {
+            AccountingManagement accounting, IntakeManagement intake, DemoProvinceStatus status, JdbcClient jdbc, TransactionTemplate tx) {
         this.properties = properties;
         this.directory = directory;
         this.users = users;
         this.accounting = accounting;
+        this.intake = intake;
         this.status = status;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -110,6 +119,9 @@ class DemoProvinceLoader implements ApplicationRunner {
             u.roles().forEach(r -> roles.add(Role.valueOf(r)));
             users.createUser(new NewUser(u.username(), properties.password(), u.displayNameZh(), roles,
                     OrganisationKind.valueOf(u.organisationKind().name()), u.organisationCode(), true));
+        }
+        for (var source : DATA_SOURCES.entrySet()) {
+            intake.registerSource(source.getKey(), source.getValue());
         }
         MonthBatcher batcher = new MonthBatcher();
         generator.forEachActivity(batcher::accept);

@@ -67,6 +67,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response postBytes(String path, byte[] body, String contentType, String idempotencyKey) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType);
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
