@@ -36,15 +36,17 @@ public class AccountingManagement {
     private final RunStore runs;
     private final EngineBridge engine;
     private final ApplicationEventPublisher events;
+    private final io.tanxin.accounting.internal.QualityStore quality;
 
     AccountingManagement(DirectoryManagement directory, FactorSets factorSets, ActivityStore activities, RunStore runs,
-            EngineBridge engine, ApplicationEventPublisher events) {
+            EngineBridge engine, ApplicationEventPublisher events, io.tanxin.accounting.internal.QualityStore quality) {
         this.directory = directory;
         this.factorSets = factorSets;
         this.activities = activities;
         this.runs = runs;
         this.engine = engine;
         this.events = events;
+        this.quality = quality;
     }
 
     /** Computes with the newest published factors and stores nothing. */
@@ -123,6 +125,27 @@ public class AccountingManagement {
                 .map(s -> new CarbonAccountsUpdated.AccountMonth(s.uscc(), s.month())).toList()));
     }
 
+    @org.springframework.context.event.EventListener
+    @Transactional
+    public void on(DataQualityAssessed assessed) {
+        quality.replace(assessed.scores());
+    }
+
+    /** Headline figures of an enterprise's newest runs, for cross-checks between months and sources. */
+    public List<MonthFigures> figures(String uscc, List<YearMonth> months) {
+        java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
+        return runs.latestRuns(uscc, months).stream().map(r -> {
+            RunResult result = "COMPUTED".equals(r.status()) ? engine.read(r.result()) : null;
+            java.util.Map<String, java.math.BigDecimal> intensities = new java.util.HashMap<>();
+            if (result != null) {
+                result.intensities().stream().filter(i -> i.value() != null)
+                        .forEach(i -> intensities.put(i.basis(), i.value()));
+            }
+            return new MonthFigures(r.uscc(), r.month(), r.status(), r.totalLocation(), r.energyTce(),
+                    result == null ? java.util.Map.of() : result.denominators(), intensities, scores.get(r.month()));
+        }).toList();
+    }
+
     /** Bulk history for trusted loaders (demo province); accounts follow with {@link #recomputeAll()}. */
     @Transactional
     public void recordHistory(List<MonthlyActivities> months, String submittedBy) {
@@ -189,7 +212,8 @@ public class AccountingManagement {
         List<AccountAssembler.MonthRun> monthRuns = stored.stream()
                 .map(r -> new AccountAssembler.MonthRun(r, "COMPUTED".equals(r.status()) ? engine.read(r.result()) : null))
                 .toList();
-        return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns);
+        return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns,
+                quality.scores(uscc));
     }
 
     public List<CarbonAccount.RunReference> runs(String uscc, YearMonth month) {

@@ -10,6 +10,8 @@ import java.util.Map;
  * An enterprise's carbon account for a month, quarter or year (tCO2e): totals, breakdown by source
  * and scope, intensities, and the calculation runs it is made of. Quarters and years are sums of
  * their months' newest runs; intensities are re-derived from summed numerators and denominators.
+ * The period's data-quality score is the emissions-weighted mean of its months' scores, as PCAF
+ * weights scores of a portfolio.
  */
 public record CarbonAccount(String uscc, String enterpriseName, String period, String periodKind, boolean synthetic,
         String unit, String methodology, int monthsInPeriod, int monthsAccounted, List<YearMonth> missingMonths,
@@ -17,15 +19,17 @@ public record CarbonAccount(String uscc, String enterpriseName, String period, S
         BigDecimal scope2LocationTco2e, BigDecimal scope2MarketTco2e, BigDecimal exportedLocationTco2e,
         BigDecimal exportedMarketTco2e, BigDecimal totalLocationTco2e, BigDecimal totalMarketTco2e,
         BigDecimal energyTce, List<SourceBreakdown> bySource, List<RunResult.IntensityValue> intensities,
-        List<MonthTotal> months, List<RunReference> runs, List<RunResult.Note> notes) {
+        List<MonthTotal> months, List<RunReference> runs, List<RunResult.Note> notes, BigDecimal dataQualityScore) {
 
     /** Emissions of one source (a fuel, a process material, purchased electricity, ...) in the period. */
     public record SourceBreakdown(String category, String kind, String code, BigDecimal tco2eLocation,
             BigDecimal tco2eMarket) {
     }
 
+    /** {@code dataQualityScore}: 1 verified … 5 estimated (PCAF sense); null until verification scored it. */
     public record MonthTotal(YearMonth month, BigDecimal scope1Tco2e, BigDecimal scope2LocationTco2e,
-            BigDecimal scope2MarketTco2e, BigDecimal totalLocationTco2e, BigDecimal totalMarketTco2e) {
+            BigDecimal scope2MarketTco2e, BigDecimal totalLocationTco2e, BigDecimal totalMarketTco2e,
+            Integer dataQualityScore) {
     }
 
     /** Enough to reproduce a month: its inputs' hash, the factor set and engine versions. */

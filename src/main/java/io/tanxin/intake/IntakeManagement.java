@@ -58,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class IntakeManagement {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntakeManagement.class);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final int RAW_KEPT_WHEN_TOO_LARGE = 1024 * 1024;
 
@@ -145,7 +146,26 @@ public class IntakeManagement {
         ImportSession session = new ImportSession(dataset, context, limits);
         Set<MonthComposer.Key> months = new LinkedHashSet<>();
         ImportRejected[] rejected = new ImportRejected[1];
-        SubmissionResult accepted = newTx.execute(status -> {
+        SubmissionResult accepted;
+        try {
+            accepted = importRows(id, request, dataset, session, months, rejected);
+        } catch (DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("import of submission {} interrupted; its raw bytes are kept and a retry resumes it", id, e);
+            throw new DomainException("IMPORT_INTERRUPTED", "导入中断（提交 #" + id + " 的原始内容已保存），请使用相同的 Idempotency-Key 重试",
+                    "The import was interrupted (submission #" + id + " is kept); retry with the same Idempotency-Key")
+                    .withStatus(503);
+        }
+        if (accepted != null) {
+            return accepted;
+        }
+        return reject(id, session.rows(), session.errors(), session.errorCount(), rejected[0]);
+    }
+
+    private SubmissionResult importRows(long id, SubmissionRequest request, DatasetImport dataset,
+            ImportSession session, Set<MonthComposer.Key> months, ImportRejected[] rejected) {
+        return newTx.execute(status -> {
             Optional<String> current = submissions.lockStatus(id);
             if (current.isEmpty() || !"RECEIVED".equals(current.get())) {
                 return submissions.byId(id).orElseThrow();
@@ -189,10 +209,6 @@ public class IntakeManagement {
                     months.stream().map(k -> k.uscc() + "@" + k.month()).toList())));
             return submissions.byId(id).orElseThrow();
         });
-        if (accepted != null) {
-            return accepted;
-        }
-        return reject(id, session.rows(), session.errors(), session.errorCount(), rejected[0]);
     }
 
     private SubmissionResult reject(long id, int rows, List<SubmissionResult.RowError> errors, int errorCount,

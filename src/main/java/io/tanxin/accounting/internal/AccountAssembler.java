@@ -30,7 +30,7 @@ public final class AccountAssembler {
     }
 
     public static CarbonAccount assemble(String uscc, String enterpriseName, boolean synthetic, Period period,
-            List<MonthRun> monthRuns) {
+            List<MonthRun> monthRuns, java.util.Map<YearMonth, Integer> qualityScores) {
         List<YearMonth> months = period.months();
         Set<YearMonth> present = new LinkedHashSet<>();
         List<YearMonth> notComputable = new ArrayList<>();
@@ -43,6 +43,7 @@ public final class AccountAssembler {
         Map<String, String> intensityUnits = new LinkedHashMap<>();
         Set<RunResult.Note> notes = new LinkedHashSet<>();
         String methodology = null;
+        BigDecimal[] qualityParts = {BigDecimal.ZERO, BigDecimal.ZERO};
 
         for (MonthRun mr : monthRuns) {
             RunStore.StoredRun run = mr.run();
@@ -57,8 +58,14 @@ public final class AccountAssembler {
             }
             RunResult r = mr.result();
             sum.add(r);
+            Integer score = qualityScores.get(run.month());
             totals.add(new CarbonAccount.MonthTotal(run.month(), r.scope1Tco2e(), r.scope2LocationTco2e(),
-                    r.scope2MarketTco2e(), r.totalLocationTco2e(), r.totalMarketTco2e()));
+                    r.scope2MarketTco2e(), r.totalLocationTco2e(), r.totalMarketTco2e(), score));
+            if (score != null && r.totalLocationTco2e() != null) {
+                BigDecimal weight = r.totalLocationTco2e().abs().max(BigDecimal.ONE);
+                qualityParts[0] = qualityParts[0].add(weight.multiply(BigDecimal.valueOf(score)));
+                qualityParts[1] = qualityParts[1].add(weight);
+            }
             r.scope1BySource().forEach((k, v) -> scope1BySource.merge(k, v, BigDecimal::add));
             for (RunResult.Line line : r.lines()) {
                 if ("DENOMINATOR".equals(line.category())) {
@@ -92,7 +99,8 @@ public final class AccountAssembler {
                 methodology, months.size(), totals.size(), missing, notComputable, sum.scope1, scope1BySource,
                 sum.scope2Location, sum.scope2Market, sum.exportedLocation, sum.exportedMarket, sum.totalLocation,
                 sum.totalMarket, sum.energyTce, List.copyOf(bySource.values()), intensities, totals, refs,
-                List.copyOf(notes));
+                List.copyOf(notes), qualityParts[1].signum() == 0 ? null
+                        : qualityParts[0].divide(qualityParts[1], 1, RoundingMode.HALF_UP));
     }
 
     private static BigDecimal nz(BigDecimal v) {

@@ -34,7 +34,7 @@ public class MonthComposer {
     public record Key(String uscc, YearMonth month) {
     }
 
-    private record Reported(SourceType source, long submissionId, ActivityLine line) {
+    public record Reported(SourceType source, long submissionId, ActivityLine line) {
     }
 
     public List<MonthlyActivities> compose(Collection<Key> keys) {
@@ -87,6 +87,19 @@ public class MonthComposer {
             lines.add(new ActivityLine("GREEN_ELECTRICITY", "GREEN_POWER", green, "MWh", Map.of()));
         }
         return lines;
+    }
+
+    /** Every source's newest accepted view of each month of these enterprises. */
+    public Map<Key, List<Reported>> reported(List<String> usccs) {
+        Map<Key, List<Reported>> all = new LinkedHashMap<>();
+        for (int i = 0; i < usccs.size(); i += 200) {
+            load(usccs.subList(i, Math.min(usccs.size(), i + 200))).forEach((key, list) -> {
+                Map<SourceType, Long> newest = new EnumMap<>(SourceType.class);
+                list.forEach(r -> newest.merge(r.source(), r.submissionId(), Math::max));
+                all.put(key, list.stream().filter(r -> r.submissionId() == newest.get(r.source())).toList());
+            });
+        }
+        return all;
     }
 
     private Map<Key, List<Reported>> load(List<String> usccs) {

@@ -1,0 +1,5 @@
+package io.tanxin.intake.verification;
+
+public enum Severity {
+    WARNING, CRITICAL
+}
