@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.tanxin.accounting.AccountingManagement;
-import io.tanxin.accounting.ActivityLine;
-import io.tanxin.accounting.MonthlyActivities;
-import io.tanxin.demo.generator.DemoActivity;
 import io.tanxin.demo.generator.DemoEnterprise;
 import io.tanxin.demo.generator.DemoInstitution;
 import io.tanxin.demo.generator.DemoPark;
@@ -27,7 +24,12 @@ import io.tanxin.identity.OrganisationKind;
 import io.tanxin.identity.Role;
 import io.tanxin.identity.UserManagement;
 import io.tanxin.intake.IntakeManagement;
+import io.tanxin.intake.Channel;
+import io.tanxin.intake.Dataset;
 import io.tanxin.intake.SourceType;
+import io.tanxin.intake.SubmissionRequest;
+import io.tanxin.intake.SubmissionResult;
+import io.tanxin.accounting.MonthFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -40,8 +42,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the synthetic province once, in one transaction with the computation of all its accounts,
- * so that a start that fails half-way leaves an empty database and simply tries again next time.
+ * Loads the synthetic province once, through the same intake as real data: the organisations in
+ * one transaction, then each source's file as a submission under a fixed Idempotency-Key, so a start
+ * that dies half-way resumes where it stopped.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -83,23 +86,29 @@ class DemoProvinceLoader implements ApplicationRunner {
             log.info("demo province switched off (TANXIN_DEMO=false)");
             return;
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM demo_load").query(Long.class).single() > 0) {
+        String state = jdbc.sql("SELECT state FROM demo_load WHERE id = 1").query(String.class).optional().orElse(null);
+        if ("LOADED".equals(state)) {
             return;
         }
-        if (directory.enterpriseCount() > 0) {
+        if (state == null && directory.enterpriseCount() > 0) {
             log.warn("database already holds enterprises; the synthetic demo province is not mixed into real data");
             return;
         }
         long start = System.nanoTime();
-        tx.executeWithoutResult(s -> load());
-        status.forget();
-        log.info("demo province loaded and accounted in {} ms", (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private void load() {
         DemoProvinceGenerator generator = new DemoProvinceGenerator(properties.seed(), properties.enterprises(),
                 properties.firstMonth(), properties.months());
         var province = generator.generate();
+        if (state == null) {
+            tx.executeWithoutResult(s -> registerOrganisations(province));
+        }
+        // each submission commits on its own under a fixed key, so a start that dies half-way resumes here
+        intake.inBulk(() -> submitData(generator, province));
+        jdbc.sql("UPDATE demo_load SET state = 'LOADED', loaded_at = CURRENT_TIMESTAMP WHERE id = 1").update();
+        status.forget();
+        log.info("demo province loaded through intake and accounted in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void registerOrganisations(io.tanxin.demo.generator.DemoProvince province) {
         for (DemoInstitution i : province.institutions()) {
             directory.registerInstitution(new Institution(i.code(), i.nameZh(), i.nameEn(),
                     InstitutionType.valueOf(i.type().name()), null, true));
@@ -123,47 +132,66 @@ class DemoProvinceLoader implements ApplicationRunner {
         for (var source : DATA_SOURCES.entrySet()) {
             intake.registerSource(source.getKey(), source.getValue());
         }
-        MonthBatcher batcher = new MonthBatcher();
-        generator.forEachActivity(batcher::accept);
-        batcher.flush();
-        jdbc.sql("INSERT INTO demo_load (id, seed, enterprises) VALUES (1, ?, ?)")
+        jdbc.sql("INSERT INTO demo_load (id, seed, enterprises, state) VALUES (1, ?, ?, 'LOADING')")
                 .params(properties.seed(), enterprises.size()).update();
-        accounting.recomputeAll();
     }
 
-    /** Groups the generator's stream (enterprise by enterprise, month by month) into monthly sets. */
-    private final class MonthBatcher {
+    private void submitData(DemoProvinceGenerator generator, io.tanxin.demo.generator.DemoProvince province) {
+        DemoSubmissions files = new DemoSubmissions(properties.seed());
+        generator.forEachActivity(files::accept);
+        String key = "demo:" + properties.seed() + ":";
+        submit(key + "self-report", Dataset.ACTIVITY, SourceType.SELF_REPORT, files.selfReport);
+        submit(key + "grid", Dataset.ACTIVITY, SourceType.POWER_GRID, files.grid);
+        submit(key + "tax", Dataset.ACTIVITY, SourceType.TAX, files.tax);
+        submit(key + "statistics", Dataset.ACTIVITY, SourceType.STATISTICS, files.statistics);
+        YearMonth first = properties.firstMonth();
+        YearMonth last = first.plusMonths(properties.months() - 1L);
+        submit(key + "ets", Dataset.ETS_VERIFIED, SourceType.ECO_ENVIRONMENT,
+                new StringBuilder(files.ets(computedEtsYears(province, first, last))));
+        submit(key + "penalties", Dataset.PENALTY, SourceType.ECO_ENVIRONMENT,
+                new StringBuilder(files.penalties(province.enterprises())));
+        submit(key + "transition", Dataset.TRANSITION, SourceType.SELF_REPORT,
+                new StringBuilder(files.transition(province.enterprises(), first.getYear(), last.getYear())));
+    }
 
-        private final List<MonthlyActivities> batch = new ArrayList<>();
-        private String uscc;
-        private YearMonth month;
-        private List<ActivityLine> lines = new ArrayList<>();
-
-        void accept(DemoActivity a) {
-            if (!a.uscc().equals(uscc) || !a.period().equals(month)) {
-                close();
-                uscc = a.uscc();
-                month = a.period();
-            }
-            lines.add(new ActivityLine(a.kind().name(), a.code(), a.quantity(), a.unit(), a.parameters()));
+    private void submit(String key, Dataset dataset, SourceType source, StringBuilder csv) {
+        SubmissionResult result = intake.submit(new SubmissionRequest(dataset, source, Channel.CSV, SUBMITTER, null, key,
+                key.substring(key.lastIndexOf(':') + 1) + ".csv", "text/csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (!"ACCEPTED".equals(result.status())) {
+            throw new IllegalStateException("demo submission " + key + " was rejected: " + result.errors().stream()
+                    .limit(5).toList());
         }
+    }
 
-        private void close() {
-            if (uscc != null && !lines.isEmpty()) {
-                batch.add(new MonthlyActivities(uscc, month, "SELF_REPORT", lines));
-                lines = new ArrayList<>();
-                if (batch.size() >= 2000) {
-                    flush();
+    /** Full years of computed emissions of the enterprises the national ETS covers in those years. */
+    private java.util.Map<String, java.util.Map<Integer, java.math.BigDecimal>> computedEtsYears(
+            io.tanxin.demo.generator.DemoProvince province, YearMonth first, YearMonth last) {
+        java.util.Map<String, java.util.Map<Integer, java.math.BigDecimal>> out = new java.util.TreeMap<>();
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        for (DemoEnterprise e : province.enterprises()) {
+            Integer from = directory.industry(e.industryCode()).etsCoveredFrom();
+            if (from == null) {
+                continue;
+            }
+            java.util.Map<Integer, java.math.BigDecimal[]> years = new java.util.TreeMap<>();
+            for (MonthFigures f : accounting.figures(e.uscc(), months)) {
+                if ("COMPUTED".equals(f.status()) && f.month().getYear() >= from) {
+                    java.math.BigDecimal[] y = years.computeIfAbsent(f.month().getYear(),
+                            k -> new java.math.BigDecimal[] {java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO});
+                    y[0] = y[0].add(f.totalLocationTco2e());
+                    y[1] = y[1].add(java.math.BigDecimal.ONE);
                 }
             }
+            years.forEach((year, sum) -> {
+                if (sum[1].intValue() == 12) {
+                    out.computeIfAbsent(e.uscc(), k -> new java.util.TreeMap<>()).put(year, sum[0]);
+                }
+            });
         }
-
-        void flush() {
-            close();
-            if (!batch.isEmpty()) {
-                accounting.recordHistory(List.copyOf(batch), SUBMITTER);
-                batch.clear();
-            }
-        }
+        return out;
     }
 }

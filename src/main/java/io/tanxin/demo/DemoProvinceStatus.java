@@ -26,7 +26,7 @@ public class DemoProvinceStatus {
         if (c != null) {
             return c;
         }
-        Optional<DemoProvince> loaded = jdbc.sql("SELECT seed, enterprises, loaded_at FROM demo_load WHERE id = 1")
+        Optional<DemoProvince> loaded = jdbc.sql("SELECT seed, enterprises, loaded_at FROM demo_load WHERE id = 1 AND state = 'LOADED'")
                 .query((rs, i) -> new DemoProvince(true, NOTICE_ZH, NOTICE_EN, rs.getLong(1), rs.getLong(2),
                         accountedMonths(), rs.getObject(3, OffsetDateTime.class)))
                 .optional();

@@ -19,6 +19,11 @@ public enum ActivityKind {
     HEAT_EXPORTED(List.of(), Set.of()),
     FLUX(List.of("LIMESTONE_FLUX", "DOLOMITE_FLUX"), Set.of()),
     ELECTRODE(List.of("ELECTRODE"), Set.of()),
+    /**
+     * Carbon anodes consumed in aluminium electrolysis. Recorded so aluminium smelters' data is kept
+     * as reported; no implemented methodology allows it yet, so it is never computed by another rule.
+     */
+    ANODE(List.of("PREBAKED_ANODE"), Set.of()),
     PURCHASED_IRON(List.of("PURCHASED_PIG_IRON", "DIRECT_REDUCED_IRON", "FERRONICKEL", "FERROCHROME",
             "FERROMOLYBDENUM"), Set.of()),
     /** Carbon leaving in products; deducted from Scope 1. */

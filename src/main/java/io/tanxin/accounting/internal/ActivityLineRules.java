@@ -25,7 +25,7 @@ public final class ActivityLineRules {
                 ActivityKind.ELECTRICITY_EXPORTED, ActivityKind.HEAT_PURCHASED, ActivityKind.HEAT_EXPORTED}) {
             DIMENSION.put(k, Unit.Dimension.ENERGY);
         }
-        for (ActivityKind k : new ActivityKind[] {ActivityKind.FLUX, ActivityKind.ELECTRODE, ActivityKind.PURCHASED_IRON,
+        for (ActivityKind k : new ActivityKind[] {ActivityKind.FLUX, ActivityKind.ELECTRODE, ActivityKind.ANODE, ActivityKind.PURCHASED_IRON,
                 ActivityKind.FIXED_CARBON_PRODUCT, ActivityKind.CLINKER, ActivityKind.KILN_DUST, ActivityKind.RAW_MEAL}) {
             DIMENSION.put(k, Unit.Dimension.MASS);
         }

@@ -21,6 +21,7 @@ public enum ActivityKind {
     FLUX,
     /** Steel electrodes: ELECTRODE; t. */
     ELECTRODE,
+    ANODE,
     /** Purchased iron: PURCHASED_PIG_IRON; t. */
     PURCHASED_IRON,
     /** Carbon fixed in products: CRUDE_STEEL_FIXED_CARBON (t crude steel), METHANOL_FIXED_CARBON (t methanol). */

@@ -258,7 +258,7 @@ final class ActivitySimulator {
                 electricity = q * 13.6 * ef;
                 fuel("NATURAL_GAS", q * 0.004 * ef * spike);
                 // net consumption of prebaked carbon anodes (not yet in the engine's contract)
-                emit(ELECTRODE, "PREBAKED_ANODE", q * 0.41 * Rng.noise(r, 0.02), TONNE);
+                emit(ANODE, "PREBAKED_ANODE", q * 0.41 * Rng.noise(r, 0.02), TONNE);
                 emit(OUTPUT, "ALUMINIUM", q, TONNE);
                 va = q * 0.25 * p.valueAddedPerUnit * price;
             }
