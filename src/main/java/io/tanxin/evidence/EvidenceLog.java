@@ -127,11 +127,11 @@ public class EvidenceLog {
 
     /** The RFC 9162 consistency proof (PROOF) between two tree sizes. */
     public List<byte[]> consistencyProof(long from, long to) {
-        checkTreeSize(to);
         if (from < 0 || from > to) {
             throw new DomainException("EVIDENCE_RANGE_REVERSED", "起始大小必须在 0 与终止大小之间",
                     "from must be between 0 and to").withStatus(422);
         }
+        checkTreeSize(to);
         return tree.read(t -> t.consistencyProof(from, to));
     }
 

@@ -140,6 +140,8 @@ class EvidenceApiTest {
 
     @Test
     void badParametersAreProblems() {
+        appendSome("params", 3);
+        evidence.sequence();
         Api anyone = Api.anonymous(port);
         long size = evidence.size();
         assertProblem(anyone.get("/api/v1/evidence/proofs/inclusion?index=%d&treeSize=%d".formatted(size, size)), 422,

@@ -21,7 +21,7 @@ final class IndependentNoteCheck {
     }
 
     static boolean verify(String note, String verifierKey) throws Exception {
-        String[] vk = verifierKey.strip().split("\\+");
+        String[] vk = verifierKey.strip().split("\\+", 3);
         String name = vk[0];
         byte[] typedKey = Base64.getDecoder().decode(vk[2]);
         if (typedKey[0] != 1 || typedKey.length != 33) {

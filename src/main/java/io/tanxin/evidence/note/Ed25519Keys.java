@@ -86,7 +86,7 @@ public final class Ed25519Keys {
 
     /** A signed-note verifier key parsed and checked (its key ID must match name and key). */
     public static NoteKey parseVerifierKey(String vkey) {
-        String[] parts = vkey.strip().split("\\+");
+        String[] parts = vkey.strip().split("\\+", 3); // base64 may contain +
         if (parts.length != 3 || parts[0].isEmpty()) {
             throw new IllegalArgumentException("a verifier key reads <name>+<hex key id>+<base64 key>");
         }
