@@ -25,6 +25,7 @@ public class OperatorCommands {
 
     public int run(String command, String[] args) {
         PrintStream out = System.out;
+        if ("verify".equals(command)) return io.tanxin.evidence.OfflineVerifier.main(args); // offline: no database needed
         if ("recompute".equals(command)) {
             CarbonAccountsRecomputed result = accounting.recomputeAll();
             out.printf("recompute: %d enterprise-month runs stored (%d not computable) in %d ms (%.0f runs/s)%n",

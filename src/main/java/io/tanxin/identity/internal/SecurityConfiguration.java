@@ -41,6 +41,7 @@ class SecurityConfiguration {
                         .requestMatchers(calculator).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/reference/**")).permitAll()
                         .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/demo")).permitAll()
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/evidence/**")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -1,0 +1,171 @@
+package io.tanxin.evidence;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.tanxin.evidence.internal.Checkpoints;
+import io.tanxin.evidence.internal.LeafStore;
+import io.tanxin.evidence.internal.LogTree;
+import io.tanxin.evidence.internal.Sequencer;
+import io.tanxin.evidence.internal.SigningKey;
+import io.tanxin.evidence.merkle.MerkleHashes;
+import io.tanxin.evidence.note.Ed25519Keys;
+import io.tanxin.shared.DomainException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The evidence log (DESIGN §5.6): an append-only RFC 9162 Merkle log with signed C2SP checkpoints.
+ *
+ * <p>{@link #append} joins the caller's transaction: the entry exists only if the caller commits.
+ * Committed entries become leaves when the sequencer runs (every second, or when anyone calls
+ * {@link #sequence()} after committing); {@link #leafIndexOf} then gives the leaf index. Leaf data
+ * should come from {@link EvidenceData} so that an {@link EvidenceSource} can recompute it.
+ */
+@Service
+public class EvidenceLog {
+
+    static final int MAX_KIND = 64;
+    static final int MAX_RECORD_REF = 200;
+
+    private final LeafStore leaves;
+    private final LogTree tree;
+    private final Sequencer sequencer;
+    private final Checkpoints checkpoints;
+    private final SigningKey key;
+
+    EvidenceLog(LeafStore leaves, LogTree tree, Sequencer sequencer, Checkpoints checkpoints, SigningKey key) {
+        this.leaves = leaves;
+        this.tree = tree;
+        this.sequencer = sequencer;
+        this.checkpoints = checkpoints;
+        this.key = key;
+    }
+
+    /** One record of a batch: its reference (e.g. {@code calculation_run:17}) and its leaf data. */
+    public record Entry(String recordRef, byte[] data) {
+    }
+
+    /** Appends a pending entry in the caller's transaction and returns its entry id. */
+    @Transactional
+    public long append(String kind, String recordRef, byte[] data) {
+        return appendAll(kind, List.of(new Entry(recordRef, data))).get(0);
+    }
+
+    /** Appends entries of one kind in one batch, in list order; returns their entry ids. */
+    @Transactional
+    public List<Long> appendAll(String kind, List<Entry> entries) {
+        checkText("kind", kind, MAX_KIND);
+        List<LeafStore.NewEntry> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            checkText("recordRef", e.recordRef(), MAX_RECORD_REF);
+            if (e.data() == null) {
+                throw new DomainException("EVIDENCE_DATA_MISSING", "证据数据不能为空", "Evidence data is required")
+                        .withStatus(400);
+            }
+            rows.add(new LeafStore.NewEntry(kind, e.recordRef(), e.data(), MerkleHashes.leafHash(e.data())));
+        }
+        return rows.isEmpty() ? List.of() : leaves.insertPending(rows);
+    }
+
+    /**
+     * Gives every committed pending entry its leaf index now and returns how many became leaves.
+     * Call it after your transaction commits; it runs in its own transaction.
+     */
+    public long sequence() {
+        return sequencer.sequence();
+    }
+
+    /** The leaf index of an entry, empty while it is pending (or if it never committed). */
+    public OptionalLong leafIndexOf(long entryId) {
+        return leaves.leafIndexOf(entryId).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** The newest leaf appended for a record. */
+    public Optional<LeafInfo> leafFor(String recordRef) {
+        return leaves.newestLeafFor(recordRef);
+    }
+
+    public Optional<LeafInfo> leafAt(long index) {
+        return leaves.leafAt(index);
+    }
+
+    /** The number of leaves in the tree. */
+    public long size() {
+        tree.catchUp();
+        return tree.size();
+    }
+
+    /** Sequences what is committed and signs a checkpoint of the tree as it is then. */
+    public SignedCheckpoint checkpointNow() {
+        sequence();
+        return checkpoints.checkpoint();
+    }
+
+    /** The newest signed checkpoint; makes the first one if there is none yet. */
+    public SignedCheckpoint latestCheckpoint() {
+        return checkpoints.latest().orElseGet(checkpoints::checkpoint);
+    }
+
+    public byte[] rootAt(long treeSize) {
+        checkTreeSize(treeSize);
+        return tree.read(t -> t.root(treeSize));
+    }
+
+    /** The RFC 9162 inclusion proof (PATH) of a leaf in the tree of the given size. */
+    public List<byte[]> inclusionProof(long index, long treeSize) {
+        checkTreeSize(treeSize);
+        if (index < 0 || index >= treeSize) {
+            throw new DomainException("EVIDENCE_INDEX_OUT_OF_RANGE", "叶子序号必须小于树的大小 " + treeSize,
+                    "The leaf index must be below the tree size " + treeSize).withStatus(422);
+        }
+        return tree.read(t -> t.inclusionProof(index, treeSize));
+    }
+
+    /** The RFC 9162 consistency proof (PROOF) between two tree sizes. */
+    public List<byte[]> consistencyProof(long from, long to) {
+        if (from < 0 || from > to) {
+            throw new DomainException("EVIDENCE_RANGE_REVERSED", "起始大小必须在 0 与终止大小之间",
+                    "from must be between 0 and to").withStatus(422);
+        }
+        checkTreeSize(to);
+        return tree.read(t -> t.consistencyProof(from, to));
+    }
+
+    /** The public key checkpoints are signed with, in PEM and signed-note form. */
+    public EvidencePublicKey publicKey() {
+        SigningKey.Key k = key.key();
+        return new EvidencePublicKey(k.name(), HexFormat.of().formatHex(Ed25519Keys.keyId(k.name(), k.rawPublicKey())),
+                Ed25519Keys.pem(k.spki()), Ed25519Keys.verifierKey(k.name(), k.rawPublicKey()), key.origin());
+    }
+
+    /** The Ed25519 public key as a PEM SubjectPublicKeyInfo block. */
+    public String publicKeyPem() {
+        return publicKey().publicKeyPem();
+    }
+
+    private void checkTreeSize(long treeSize) {
+        if (treeSize < 0) {
+            throw new DomainException("EVIDENCE_TREE_SIZE_INVALID", "树的大小不能为负数", "The tree size cannot be negative")
+                    .withStatus(400);
+        }
+        if (treeSize > tree.size()) {
+            tree.catchUp();
+        }
+        long size = tree.size();
+        if (treeSize > size) {
+            throw new DomainException("EVIDENCE_TREE_SIZE_UNKNOWN", "证据日志当前只有 " + size + " 个叶子",
+                    "The evidence log has only " + size + " leaves so far").withStatus(404);
+        }
+    }
+
+    private static void checkText(String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new DomainException("EVIDENCE_FIELD_INVALID", field + " 不能为空且不超过 " + max + " 个字符",
+                    field + " must be non-blank and at most " + max + " characters").withStatus(400);
+        }
+    }
+}

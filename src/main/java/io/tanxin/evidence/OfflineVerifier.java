@@ -1,0 +1,243 @@
+package io.tanxin.evidence;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tanxin.evidence.merkle.MerkleHashes;
+import io.tanxin.evidence.merkle.MerkleVerifier;
+import io.tanxin.evidence.note.Checkpoint;
+import io.tanxin.evidence.note.Ed25519Keys;
+import io.tanxin.evidence.note.SignedNote;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar tanxin-exec.jar verify ...}: checks a checkpoint's signature, a leaf's inclusion
+ * and two checkpoints' consistency with nothing but files and the public key, no database and no
+ * Spring. The files are what the public API serves. Exit code 0 verified, 1 failed, 2 usage error.
+ */
+public final class OfflineVerifier {
+
+    static final String USAGE = """
+            用法 / usage:
+              verify checkpoint  --key KEY --checkpoint CHECKPOINT
+              verify inclusion   --key KEY --checkpoint CHECKPOINT --proof INCLUSION.json [--leaf LEAF.json | --data FILE]
+              verify consistency --key KEY --old CHECKPOINT --new CHECKPOINT --proof CONSISTENCY.json
+            KEY: PEM 公钥文件（GET /api/v1/evidence/public-key）或签名注记验证密钥（?format=note），文件或字符串均可
+                 a PEM public key file (GET /api/v1/evidence/public-key) or a signed-note verifier key (?format=note),
+                 as a file or the string itself
+            CHECKPOINT: GET /api/v1/evidence/checkpoint 的文本 / the text of GET /api/v1/evidence/checkpoint
+            INCLUSION.json: GET /api/v1/evidence/proofs/inclusion; CONSISTENCY.json: GET /api/v1/evidence/proofs/consistency
+            LEAF.json: GET /api/v1/evidence/leaves/{index}; FILE: 叶子原始字节 / the leaf's raw bytes
+            退出码 / exit code: 0 验证通过 verified, 1 验证失败 failed, 2 用法错误 usage error
+            """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream out;
+
+    private OfflineVerifier(PrintStream out) {
+        this.out = out;
+    }
+
+    public static int main(String[] args) {
+        return run(args, System.out);
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        try {
+            return new OfflineVerifier(out).dispatch(args);
+        } catch (UsageException e) {
+            out.println("用法错误 / usage error: " + e.getMessage());
+            out.print(USAGE);
+            return 2;
+        } catch (VerificationFailed e) {
+            out.println("验证失败 / verification FAILED: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int dispatch(String[] args) {
+        if (args.length == 0) {
+            throw new UsageException("缺少子命令 / missing subcommand");
+        }
+        Map<String, String> options = options(args);
+        Ed25519Keys.NoteKey key = key(required(options, "key"));
+        switch (args[0]) {
+            case "checkpoint" -> {
+                Checkpoint cp = signedCheckpoint(key, required(options, "checkpoint"));
+                out.printf("验证通过 / verified: 检查点签名有效 / checkpoint signature valid: %s, 大小 / size %d, 根 / root %s%n",
+                        cp.origin(), cp.treeSize(), b64(cp.rootHash()));
+            }
+            case "inclusion" -> inclusion(key, options);
+            case "consistency" -> consistency(key, options);
+            default -> throw new UsageException("未知子命令 / unknown subcommand " + args[0]);
+        }
+        return 0;
+    }
+
+    private void inclusion(Ed25519Keys.NoteKey key, Map<String, String> options) {
+        Checkpoint cp = signedCheckpoint(key, required(options, "checkpoint"));
+        JsonNode proof = json(required(options, "proof"));
+        long index = proof.path("index").asLong(-1);
+        long treeSize = proof.path("treeSize").asLong(-1);
+        byte[] leafHash = leafHash(options, proof);
+        if (treeSize != cp.treeSize()) {
+            throw new VerificationFailed("证明的树大小 " + treeSize + " 与检查点大小 " + cp.treeSize() + " 不同 / the proof is for "
+                    + "tree size " + treeSize + ", the checkpoint has size " + cp.treeSize());
+        }
+        if (!MerkleVerifier.verifyInclusion(index, treeSize, leafHash, hashes(proof.path("proof")), cp.rootHash())) {
+            throw new VerificationFailed("叶子 " + index + " 不在检查点的树中（包含证明不成立）/ leaf " + index
+                    + " is not included in the checkpoint's tree (the inclusion proof does not hold)");
+        }
+        out.printf("验证通过 / verified: 叶子 %d 包含在已签名的大小为 %d 的树中 / leaf %d is included in the signed tree of "
+                + "size %d (%s)%n", index, treeSize, index, treeSize, cp.origin());
+    }
+
+    private byte[] leafHash(Map<String, String> options, JsonNode proof) {
+        if (options.containsKey("data")) {
+            return MerkleHashes.leafHash(bytes(options.get("data")));
+        }
+        if (options.containsKey("leaf")) {
+            JsonNode leaf = json(options.get("leaf"));
+            byte[] data = base64(leaf.path("data").asString(""), "leaf data");
+            if (leaf.path("index").asLong(-1) != proof.path("index").asLong(-2)) {
+                throw new VerificationFailed("叶子文件与证明的序号不同 / the leaf file and the proof name different indices");
+            }
+            return MerkleHashes.leafHash(data);
+        }
+        out.println("注意 / note: 未给出叶子数据，只验证证明中的叶子哈希 / no leaf data given: checking the proof's leaf hash");
+        return base64(proof.path("leafHash").asString(""), "leafHash");
+    }
+
+    private void consistency(Ed25519Keys.NoteKey key, Map<String, String> options) {
+        Checkpoint older = signedCheckpoint(key, required(options, "old"));
+        Checkpoint newer = signedCheckpoint(key, required(options, "new"));
+        JsonNode proof = json(required(options, "proof"));
+        if (proof.path("from").asLong(-1) != older.treeSize() || proof.path("to").asLong(-1) != newer.treeSize()) {
+            throw new VerificationFailed("证明的大小与两个检查点不符 / the proof's sizes do not match the two checkpoints");
+        }
+        if (!older.origin().equals(newer.origin())) {
+            throw new VerificationFailed("两个检查点来自不同的日志 / the checkpoints come from different logs");
+        }
+        if (!MerkleVerifier.verifyConsistency(older.treeSize(), newer.treeSize(), older.rootHash(), newer.rootHash(),
+                hashes(proof.path("proof")))) {
+            throw new VerificationFailed("大小为 " + newer.treeSize() + " 的树不是大小为 " + older.treeSize()
+                    + " 的树的延续 / the tree of size " + newer.treeSize() + " does not extend the tree of size "
+                    + older.treeSize());
+        }
+        out.printf("验证通过 / verified: 大小 %d 的树是大小 %d 的树的仅追加延续 / the tree of size %d is an append-only "
+                + "extension of the tree of size %d%n", newer.treeSize(), older.treeSize(), newer.treeSize(),
+                older.treeSize());
+    }
+
+    private Checkpoint signedCheckpoint(Ed25519Keys.NoteKey key, String file) {
+        String note = text(file);
+        Optional<String> body = SignedNote.verify(note, key);
+        if (body.isEmpty()) {
+            throw new VerificationFailed("检查点 " + file + " 没有该公钥的有效签名 / checkpoint " + file
+                    + " carries no valid signature by this key");
+        }
+        try {
+            return Checkpoint.parse(body.get());
+        } catch (IllegalArgumentException e) {
+            throw new VerificationFailed("检查点格式错误 / malformed checkpoint: " + e.getMessage());
+        }
+    }
+
+    private static Ed25519Keys.NoteKey key(String value) {
+        String text = Files.isRegularFile(Path.of(value)) ? text(value) : value;
+        try {
+            if (text.strip().startsWith("-----BEGIN")) {
+                // a PEM key has no name: the name on the signature line is checked through the key ID
+                return new Ed25519Keys.NoteKey(null, Ed25519Keys.rawFromPem(text));
+            }
+            return Ed25519Keys.parseVerifierKey(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("无法读取公钥 / cannot read the public key: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new UsageException("参数应为 --名称 值 / options come as --name value: " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new UsageException("缺少 --" + name + " / --" + name + " is required");
+        }
+        return value;
+    }
+
+    private static JsonNode json(String file) {
+        try {
+            return JSON.readTree(text(file));
+        } catch (JacksonException e) {
+            throw new VerificationFailed(file + " 不是有效的 JSON / is not valid JSON");
+        }
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        if (!array.isArray()) {
+            throw new VerificationFailed("证明中缺少 proof 数组 / the proof has no proof array");
+        }
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(h -> hashes.add(base64(h.asString(""), "proof")));
+        return hashes;
+    }
+
+    private static byte[] base64(String value, String what) {
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new VerificationFailed(what + " 不是 base64 / is not base64");
+        }
+    }
+
+    private static String text(String file) {
+        return new String(bytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String file) {
+        try {
+            return Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            throw new UsageException("无法读取文件 / cannot read file " + file);
+        }
+    }
+
+    private static String b64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class VerificationFailed extends RuntimeException {
+        VerificationFailed(String message) {
+            super(message);
+        }
+    }
+}

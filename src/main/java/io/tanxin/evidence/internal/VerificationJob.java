@@ -1,0 +1,171 @@
+package io.tanxin.evidence.internal;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tanxin.evidence.EvidenceAlert;
+import io.tanxin.evidence.EvidenceSource;
+import io.tanxin.evidence.EvidenceTampered;
+import io.tanxin.evidence.LeafInfo;
+import io.tanxin.evidence.SignedCheckpoint;
+import io.tanxin.evidence.VerificationReport;
+import io.tanxin.evidence.merkle.MerkleFrontier;
+import io.tanxin.evidence.merkle.MerkleHashes;
+import io.tanxin.evidence.note.Checkpoint;
+import io.tanxin.evidence.note.Ed25519Keys;
+import io.tanxin.evidence.note.SignedNote;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the log against itself and against the rows it vouches for: every leaf hash recomputed
+ * from its stored data, the root rebuilt from those recomputed hashes compared with every signed
+ * checkpoint (so changing data and hash together is caught too), every checkpoint's signature, and
+ * the newest leaf of each record recomputed by its module's {@link EvidenceSource}.
+ */
+@Component
+public class VerificationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(VerificationJob.class);
+
+    private final LeafStore leaves;
+    private final LogTree tree;
+    private final Checkpoints checkpoints;
+    private final SigningKey key;
+    private final AlertStore alerts;
+    private final ObjectProvider<EvidenceSource> sources;
+    private final ApplicationEventPublisher events;
+
+    VerificationJob(LeafStore leaves, LogTree tree, Checkpoints checkpoints, SigningKey key, AlertStore alerts,
+            ObjectProvider<EvidenceSource> sources, ApplicationEventPublisher events) {
+        this.leaves = leaves;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
+        this.key = key;
+        this.alerts = alerts;
+        this.sources = sources;
+        this.events = events;
+    }
+
+    public synchronized VerificationReport run() {
+        long start = System.nanoTime();
+        List<EvidenceAlert> raised = new ArrayList<>();
+        tree.catchUp();
+        long size = tree.size();
+        List<Checkpoints.StoredCheckpoint> signed = checkpoints.all();
+        checkSignatures(signed, raised);
+
+        Map<String, EvidenceSource> byKind = new HashMap<>();
+        sources.orderedStream().forEach(s -> byKind.put(s.kind(), s));
+        Map<String, LeafInfo> newestWithSource = new HashMap<>();
+        MerkleFrontier recomputed = new MerkleFrontier();
+        int[] nextCheckpoint = {0};
+        leaves.leaves(0, size, leaf -> {
+            byte[] hash = MerkleHashes.leafHash(leaf.data());
+            if (!MessageDigest.isEqual(hash, leaf.leafHash())
+                    || !MessageDigest.isEqual(hash, tree.read(t -> t.leafHash(leaf.index())))) {
+                alert(raised, "EVIDENCE_LEAF_ALTERED", leaf.kind(), leaf.recordRef(), leaf.index(), null,
+                        "证据叶子 " + leaf.index() + "（" + leaf.recordRef() + "）的数据或哈希已被改动",
+                        "Evidence leaf " + leaf.index() + " (" + leaf.recordRef() + ") has altered data or hash");
+            }
+            recomputed.append(hash);
+            while (nextCheckpoint[0] < signed.size()
+                    && signed.get(nextCheckpoint[0]).checkpoint().treeSize() <= recomputed.size()) {
+                compareRoot(signed.get(nextCheckpoint[0]++).checkpoint(), recomputed, raised);
+            }
+            if (byKind.containsKey(leaf.kind())) {
+                // only the hash is needed later; dropping the data keeps a million leaves in memory cheap
+                newestWithSource.put(leaf.kind() + "\u0000" + leaf.recordRef(), new LeafInfo(leaf.index(),
+                        leaf.entryId(), leaf.kind(), leaf.recordRef(), null, hash, leaf.appendedAt()));
+            }
+        });
+        for (Checkpoints.StoredCheckpoint c : signed.subList(nextCheckpoint[0], signed.size())) {
+            if (c.checkpoint().treeSize() == 0) {
+                compareRoot(c.checkpoint(), recomputed, raised);
+            }
+        }
+        if (!MessageDigest.isEqual(recomputed.root(), tree.read(t -> t.root(size)))) {
+            alert(raised, "EVIDENCE_ROOT_MISMATCH", null, null, null, size,
+                    "由存储数据重算的树根与内存中的树根不一致（大小 " + size + "）",
+                    "The root recomputed from stored data differs from the in-memory root at size " + size);
+        }
+        long sourceChecks = checkSources(newestWithSource.values(), byKind, raised);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        log.info("evidence verification: {} leaves, {} checkpoints, {} source records, {} new alerts in {} ms", size,
+                signed.size(), sourceChecks, raised.size(), millis);
+        return new VerificationReport(size, signed.size(), sourceChecks, List.copyOf(raised), millis);
+    }
+
+    private void checkSignatures(List<Checkpoints.StoredCheckpoint> signed, List<EvidenceAlert> raised) {
+        SigningKey.Key k = key.key();
+        Ed25519Keys.NoteKey noteKey = new Ed25519Keys.NoteKey(k.name(), k.rawPublicKey());
+        for (Checkpoints.StoredCheckpoint c : signed) {
+            SignedCheckpoint cp = c.checkpoint();
+            Optional<String> body = SignedNote.verify(cp.note(), noteKey);
+            if (body.isEmpty()) {
+                alert(raised, "EVIDENCE_CHECKPOINT_SIGNATURE_INVALID", null, null, null, cp.treeSize(),
+                        "大小为 " + cp.treeSize() + " 的检查点签名无效", "The checkpoint of size " + cp.treeSize()
+                                + " has no valid signature");
+                continue;
+            }
+            Checkpoint parsed = Checkpoint.parse(body.get());
+            if (parsed.treeSize() != cp.treeSize() || !Arrays.equals(parsed.rootHash(), cp.rootHash())) {
+                alert(raised, "EVIDENCE_CHECKPOINT_ALTERED", null, null, null, cp.treeSize(),
+                        "大小为 " + cp.treeSize() + " 的检查点记录与其签名文本不符",
+                        "The checkpoint row of size " + cp.treeSize() + " differs from its signed text");
+            }
+        }
+    }
+
+    private void compareRoot(SignedCheckpoint cp, MerkleFrontier recomputed, List<EvidenceAlert> raised) {
+        if (cp.treeSize() == recomputed.size() && !MessageDigest.isEqual(recomputed.root(), cp.rootHash())) {
+            alert(raised, "EVIDENCE_ROOT_MISMATCH", null, null, null, cp.treeSize(),
+                    "由存储的叶子重算的树根与大小为 " + cp.treeSize() + " 的已签名检查点不一致",
+                    "The root recomputed from stored leaves differs from the signed checkpoint of size "
+                            + cp.treeSize());
+        }
+    }
+
+    private long checkSources(Iterable<LeafInfo> newest, Map<String, EvidenceSource> byKind,
+            List<EvidenceAlert> raised) {
+        long checked = 0;
+        for (LeafInfo leaf : newest) {
+            Optional<byte[]> now;
+            try {
+                now = byKind.get(leaf.kind()).recompute(leaf.recordRef());
+            } catch (RuntimeException e) {
+                log.error("evidence source {} failed on {}", leaf.kind(), leaf.recordRef(), e);
+                continue;
+            }
+            checked++;
+            if (now.isEmpty()) {
+                alert(raised, "EVIDENCE_SOURCE_MISSING", leaf.kind(), leaf.recordRef(), leaf.index(), null,
+                        "证据叶子 " + leaf.index() + " 记录的 " + leaf.recordRef() + " 已不存在",
+                        "The record " + leaf.recordRef() + " of evidence leaf " + leaf.index() + " no longer exists");
+            } else if (!MessageDigest.isEqual(MerkleHashes.leafHash(now.get()), leaf.leafHash())) {
+                alert(raised, "EVIDENCE_SOURCE_MISMATCH", leaf.kind(), leaf.recordRef(), leaf.index(), null,
+                        "记录 " + leaf.recordRef() + " 的当前数据与证据叶子 " + leaf.index() + " 不符",
+                        "The current rows of " + leaf.recordRef() + " differ from evidence leaf " + leaf.index());
+            }
+        }
+        return checked;
+    }
+
+    private void alert(List<EvidenceAlert> raised, String code, String kind, String recordRef, Long leafIndex,
+            Long treeSize, String messageZh, String messageEn) {
+        log.error("evidence alert {}: kind={} record={} leaf={} treeSize={}: {}", code, kind, recordRef, leafIndex,
+                treeSize, messageEn);
+        alerts.record(code, kind, recordRef, leafIndex, treeSize, messageZh, messageEn).ifPresent(a -> {
+            raised.add(a);
+            events.publishEvent(new EvidenceTampered(a));
+        });
+    }
+}
