@@ -20,6 +20,10 @@ public class TanxinApplication {
     public static void main(String[] args) {
         // periods and deadlines are Shanghai time whatever the host says (DESIGN §4)
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        if (args.length > 0 && "verify".equals(args[0])) {
+            // offline: needs the public key and the files, never the database
+            System.exit(io.tanxin.evidence.OfflineVerifier.main(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && OperatorCommands.isCommand(args[0])) {
             SpringApplication app = new SpringApplicationBuilder(TanxinApplication.class)
                     .web(WebApplicationType.NONE).build();

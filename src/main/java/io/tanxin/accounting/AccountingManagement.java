@@ -37,9 +37,11 @@ public class AccountingManagement {
     private final EngineBridge engine;
     private final ApplicationEventPublisher events;
     private final io.tanxin.accounting.internal.QualityStore quality;
+    private final io.tanxin.accounting.internal.RunEvidence runEvidence;
 
     AccountingManagement(DirectoryManagement directory, FactorSets factorSets, ActivityStore activities, RunStore runs,
-            EngineBridge engine, ApplicationEventPublisher events, io.tanxin.accounting.internal.QualityStore quality) {
+            EngineBridge engine, ApplicationEventPublisher events, io.tanxin.accounting.internal.QualityStore quality,
+            io.tanxin.accounting.internal.RunEvidence runEvidence) {
         this.directory = directory;
         this.factorSets = factorSets;
         this.activities = activities;
@@ -47,6 +49,7 @@ public class AccountingManagement {
         this.engine = engine;
         this.events = events;
         this.quality = quality;
+        this.runEvidence = runEvidence;
     }
 
     /** Computes with the newest published factors and stores nothing. */
@@ -116,11 +119,11 @@ public class AccountingManagement {
             batch.add(engine.run(set, directory.industry(e.industryCode()).methodology(),
                     directory.region(e.regionCode()), factors));
             if (batch.size() >= 2000) {
-                runs.insertAll(batch);
+                runEvidence.record(runs.insertAll(batch));
                 batch.clear();
             }
         }
-        runs.insertAll(batch);
+        runEvidence.record(runs.insertAll(batch));
         events.publishEvent(new CarbonAccountsUpdated(submitted.submissionId(), sets.stream()
                 .map(s -> new CarbonAccountsUpdated.AccountMonth(s.uscc(), s.month())).toList()));
     }
@@ -185,11 +188,11 @@ public class AccountingManagement {
                 counts[1]++;
             }
             if (batch.size() >= 2000) {
-                runs.insertAll(batch);
+                runEvidence.record(runs.insertAll(batch));
                 batch.clear();
             }
         });
-        runs.insertAll(batch);
+        runEvidence.record(runs.insertAll(batch));
         CarbonAccountsRecomputed done = new CarbonAccountsRecomputed(counts[0], counts[1],
                 (System.nanoTime() - start) / 1_000_000);
         events.publishEvent(done);
@@ -223,7 +226,9 @@ public class AccountingManagement {
     private long calculateAndStore(ActivityStore.StoredSet set, Enterprise enterprise, boolean publish) {
         RunStore.NewRun run = engine.run(set, directory.industry(enterprise.industryCode()).methodology(),
                 directory.region(enterprise.regionCode()), factorSets.current());
-        long id = runs.insert(run);
+        RunStore.StoredRun stored = runs.insertAll(List.of(run)).get(0);
+        runEvidence.record(List.of(stored));
+        long id = stored.id();
         if (publish) {
             events.publishEvent(new CarbonAccountCalculated(set.uscc(), set.month(), id, run.status()));
         }

@@ -46,39 +46,68 @@ public class RunStore {
     }
 
     public long insert(NewRun run) {
-        insertAll(List.of(run));
-        return jdbc.sql("SELECT MAX(id) FROM calculation_run WHERE uscc = ? AND period = ?")
-                .params(run.uscc(), run.month().toString()).query(Long.class).single();
+        return insertAll(List.of(run)).get(0).id();
     }
 
-    public void insertAll(List<NewRun> runs) {
-        Timestamp now = Timestamp.from(java.time.Instant.now());
-        template.batchUpdate("""
-                INSERT INTO calculation_run (uscc, period, activity_set_id, status, methodology, input_hash,
-                    factor_set_code, factor_set_version, engine_version, created_at, error_code, scope1, scope2_location,
-                    scope2_market, exported_location, exported_market, total_location, total_market, energy_tce, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", runs, 1000, (ps, r) -> {
-            ps.setString(1, r.uscc());
-            ps.setString(2, r.month().toString());
-            ps.setLong(3, r.activitySetId());
-            ps.setString(4, r.status());
-            ps.setString(5, r.methodology());
-            ps.setString(6, r.inputHash());
-            ps.setString(7, r.factorSetCode());
-            ps.setInt(8, r.factorSetVersion());
-            ps.setString(9, r.engineVersion());
-            ps.setTimestamp(10, now);
-            ps.setString(11, r.errorCode());
-            setDecimal(ps, 12, r.scope1());
-            setDecimal(ps, 13, r.scope2Location());
-            setDecimal(ps, 14, r.scope2Market());
-            setDecimal(ps, 15, r.exportedLocation());
-            setDecimal(ps, 16, r.exportedMarket());
-            setDecimal(ps, 17, r.totalLocation());
-            setDecimal(ps, 18, r.totalMarket());
-            setDecimal(ps, 19, r.energyTce());
-            ps.setString(20, r.result());
+    /** Inserts runs in batches and returns them as stored, ids included, in order. */
+    public List<StoredRun> insertAll(List<NewRun> runs) {
+        // millisecond precision: what every database keeps, so the evidence built from these equals a re-read
+        java.time.Instant instant = java.time.Instant.ofEpochMilli(System.currentTimeMillis());
+        Timestamp now = Timestamp.from(instant);
+        List<Long> ids = new ArrayList<>(runs.size());
+        template.execute((java.sql.Connection con) -> {
+            try (java.sql.PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO calculation_run (uscc, period, activity_set_id, status, methodology, input_hash,
+                        factor_set_code, factor_set_version, engine_version, created_at, error_code, scope1, scope2_location,
+                        scope2_market, exported_location, exported_market, total_location, total_market, energy_tce, result)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                for (int start = 0; start < runs.size(); start += 1000) {
+                    for (NewRun r : runs.subList(start, Math.min(runs.size(), start + 1000))) {
+                        ps.setString(1, r.uscc());
+                        ps.setString(2, r.month().toString());
+                        ps.setLong(3, r.activitySetId());
+                        ps.setString(4, r.status());
+                        ps.setString(5, r.methodology());
+                        ps.setString(6, r.inputHash());
+                        ps.setString(7, r.factorSetCode());
+                        ps.setInt(8, r.factorSetVersion());
+                        ps.setString(9, r.engineVersion());
+                        ps.setTimestamp(10, now);
+                        ps.setString(11, r.errorCode());
+                        setDecimal(ps, 12, r.scope1());
+                        setDecimal(ps, 13, r.scope2Location());
+                        setDecimal(ps, 14, r.scope2Market());
+                        setDecimal(ps, 15, r.exportedLocation());
+                        setDecimal(ps, 16, r.exportedMarket());
+                        setDecimal(ps, 17, r.totalLocation());
+                        setDecimal(ps, 18, r.totalMarket());
+                        setDecimal(ps, 19, r.energyTce());
+                        ps.setString(20, r.result());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids.add(keys.getLong(1));
+                        }
+                    }
+                }
+            }
+            return null;
         });
+        if (ids.size() != runs.size()) {
+            throw new IllegalStateException("database returned " + ids.size() + " keys for " + runs.size() + " runs");
+        }
+        OffsetDateTime createdAt = instant.atOffset(java.time.ZoneOffset.UTC);
+        List<StoredRun> stored = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            NewRun r = runs.get(i);
+            stored.add(new StoredRun(ids.get(i), r.uscc(), r.month(), r.activitySetId(), r.status(), r.methodology(),
+                    r.inputHash(), r.factorSetCode(), r.factorSetVersion(), r.engineVersion(), createdAt, r.errorCode(),
+                    r.scope1(), r.scope2Location(), r.scope2Market(), r.exportedLocation(), r.exportedMarket(),
+                    r.totalLocation(), r.totalMarket(), r.energyTce(), r.result()));
+        }
+        return stored;
     }
 
     private static void setDecimal(java.sql.PreparedStatement ps, int i, BigDecimal v) throws SQLException {
