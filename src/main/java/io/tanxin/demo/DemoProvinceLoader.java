@@ -144,6 +144,7 @@ class DemoProvinceLoader implements ApplicationRunner {
         submit(key + "grid", Dataset.ACTIVITY, SourceType.POWER_GRID, files.grid);
         submit(key + "tax", Dataset.ACTIVITY, SourceType.TAX, files.tax);
         submit(key + "statistics", Dataset.ACTIVITY, SourceType.STATISTICS, files.statistics);
+        intake.flushBulk();
         YearMonth first = properties.firstMonth();
         YearMonth last = first.plusMonths(properties.months() - 1L);
         submit(key + "ets", Dataset.ETS_VERIFIED, SourceType.ECO_ENVIRONMENT,

@@ -16,4 +16,16 @@ public interface EvidenceSource {
 
     /** The leaf data as the record's stored rows give it now; empty if the record no longer exists. */
     Optional<byte[]> recompute(String recordRef);
+
+    /**
+     * Many records at once (the job asks in chunks); a source with many leaves should answer with
+     * one query. Records missing from the answer no longer exist.
+     */
+    default java.util.Map<String, byte[]> recomputeAll(java.util.List<String> recordRefs) {
+        java.util.Map<String, byte[]> out = new java.util.HashMap<>();
+        for (String ref : recordRefs) {
+            recompute(ref).ifPresent(data -> out.put(ref, data));
+        }
+        return out;
+    }
 }

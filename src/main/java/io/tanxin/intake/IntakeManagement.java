@@ -59,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class IntakeManagement {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IntakeManagement.class);
+    private static final ThreadLocal<Bulk> BULK = new ThreadLocal<>();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final int RAW_KEPT_WHEN_TOO_LARGE = 1024 * 1024;
 
@@ -204,7 +205,11 @@ public class IntakeManagement {
             }
             submissions.finish(id, "ACCEPTED", session.rows(), List.of(), 0);
             evidence.record(id);
-            if (!months.isEmpty()) {
+            Bulk bulk = BULK.get();
+            if (bulk != null) {
+                bulk.months.addAll(months);
+                bulk.lastSubmission = id;
+            } else if (!months.isEmpty()) {
                 List<MonthlyActivities> composed = composer.compose(months);
                 events.publishEvent(new ActivityDataSubmitted(id, composed));
             }
@@ -270,7 +275,42 @@ public class IntakeManagement {
      * enterprise it touched once instead of after each submission.
      */
     public void inBulk(Runnable submissions) {
-        verification.deferWhile(submissions);
+        verification.deferWhile(() -> {
+            Bulk bulk = new Bulk();
+            BULK.set(bulk);
+            try {
+                submissions.run();
+            } finally {
+                BULK.remove();
+            }
+            flush(bulk);
+        });
+    }
+
+    /**
+     * Inside {@link #inBulk}: hands the months accepted so far to accounting now, for a next step that
+     * needs their accounts (e.g. ETS figures checked against computed emissions).
+     */
+    public void flushBulk() {
+        Bulk bulk = BULK.get();
+        if (bulk != null) {
+            flush(bulk);
+        }
+    }
+
+    private void flush(Bulk bulk) {
+        if (bulk.months.isEmpty()) {
+            return;
+        }
+        newTx.executeWithoutResult(s -> events.publishEvent(new ActivityDataSubmitted(bulk.lastSubmission,
+                composer.compose(bulk.months))));
+        bulk.months.clear();
+    }
+
+    /** Months accepted during a bulk load, composed once at its end rather than after every file. */
+    private static final class Bulk {
+        final Set<MonthComposer.Key> months = new LinkedHashSet<>();
+        long lastSubmission;
     }
 
     /** Registers an institution as a data source, so its DATA_PROVIDER users submit as that source. */

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-@Import(TestRecordSource.class)
+
 class EvidenceApiTest {
 
     @LocalServerPort

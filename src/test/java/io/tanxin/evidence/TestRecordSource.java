@@ -8,13 +8,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** An EvidenceSource over a table the test owns, standing in for a module's rows. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestRecordSource implements EvidenceSource {
+public class TestRecordSource implements EvidenceSource {
 
     static final String KIND = "test_record";
 
     private final JdbcTemplate jdbc;
 
-    TestRecordSource(JdbcTemplate jdbc) {
+    public TestRecordSource(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         jdbc.execute("CREATE TABLE IF NOT EXISTS evidence_test_record (id BIGINT PRIMARY KEY, "
                 + "amount NUMERIC(20, 8) NOT NULL, note VARCHAR(200) NOT NULL)");

@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(CleanDatabase.class)
+@Import({CleanDatabase.class, io.tanxin.evidence.TestRecordSource.class})
 public @interface IntegrationTest {
 }

@@ -49,6 +49,16 @@ public class RunEvidence implements EvidenceSource {
         return runs.byId(Long.parseLong(recordRef.substring(KIND.length() + 1))).map(RunEvidence::data);
     }
 
+    @Override
+    public java.util.Map<String, byte[]> recomputeAll(List<String> recordRefs) {
+        java.util.Map<String, byte[]> out = new java.util.HashMap<>();
+        List<Long> ids = recordRefs.stream().map(ref -> Long.parseLong(ref.substring(KIND.length() + 1))).toList();
+        for (RunStore.StoredRun run : runs.byIds(ids)) {
+            out.put(KIND + ":" + run.id(), data(run));
+        }
+        return out;
+    }
+
     static byte[] data(RunStore.StoredRun r) {
         EvidenceData d = EvidenceData.of(KIND).put("id", r.id()).put("uscc", r.uscc()).put("period", r.month().toString())
                 .put("activitySetId", r.activitySetId()).put("status", r.status()).put("methodology", r.methodology())

@@ -142,6 +142,15 @@ public class RunStore {
                 .optional();
     }
 
+    public List<StoredRun> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run WHERE id IN ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new ArrayList<Object>(ids)).query(RunStore::run).list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM calculation_run").query(Long.class).single();
     }

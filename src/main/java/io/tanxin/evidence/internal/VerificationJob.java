@@ -137,26 +137,45 @@ public class VerificationJob {
     private long checkSources(Iterable<LeafInfo> newest, Map<String, EvidenceSource> byKind,
             List<EvidenceAlert> raised) {
         long checked = 0;
+        Map<String, List<LeafInfo>> pending = new java.util.HashMap<>();
         for (LeafInfo leaf : newest) {
-            Optional<byte[]> now;
-            try {
-                now = byKind.get(leaf.kind()).recompute(leaf.recordRef());
-            } catch (RuntimeException e) {
-                log.error("evidence source {} failed on {}", leaf.kind(), leaf.recordRef(), e);
-                continue;
+            List<LeafInfo> chunk = pending.computeIfAbsent(leaf.kind(), k -> new java.util.ArrayList<>());
+            chunk.add(leaf);
+            if (chunk.size() == 1000) {
+                checked += checkChunk(byKind.get(leaf.kind()), chunk, raised);
+                chunk.clear();
             }
-            checked++;
-            if (now.isEmpty()) {
+        }
+        for (var entry : pending.entrySet()) {
+            checked += checkChunk(byKind.get(entry.getKey()), entry.getValue(), raised);
+        }
+        return checked;
+    }
+
+    private long checkChunk(EvidenceSource source, List<LeafInfo> leaves, List<EvidenceAlert> raised) {
+        if (leaves.isEmpty()) {
+            return 0;
+        }
+        Map<String, byte[]> now;
+        try {
+            now = source.recomputeAll(leaves.stream().map(LeafInfo::recordRef).toList());
+        } catch (RuntimeException e) {
+            log.error("evidence source {} failed on a chunk of {} records", source.kind(), leaves.size(), e);
+            return 0;
+        }
+        for (LeafInfo leaf : leaves) {
+            byte[] data = now.get(leaf.recordRef());
+            if (data == null) {
                 alert(raised, "EVIDENCE_SOURCE_MISSING", leaf.kind(), leaf.recordRef(), leaf.index(), null,
                         "证据叶子 " + leaf.index() + " 记录的 " + leaf.recordRef() + " 已不存在",
                         "The record " + leaf.recordRef() + " of evidence leaf " + leaf.index() + " no longer exists");
-            } else if (!MessageDigest.isEqual(MerkleHashes.leafHash(now.get()), leaf.leafHash())) {
+            } else if (!MessageDigest.isEqual(MerkleHashes.leafHash(data), leaf.leafHash())) {
                 alert(raised, "EVIDENCE_SOURCE_MISMATCH", leaf.kind(), leaf.recordRef(), leaf.index(), null,
                         "记录 " + leaf.recordRef() + " 的当前数据与证据叶子 " + leaf.index() + " 不符",
                         "The current rows of " + leaf.recordRef() + " differ from evidence leaf " + leaf.index());
             }
         }
-        return checked;
+        return leaves.size();
     }
 
     private void alert(List<EvidenceAlert> raised, String code, String kind, String recordRef, Long leafIndex,
