@@ -102,7 +102,8 @@ public class CrossVerification {
         }
     }
 
-    @Transactional
+    /** In a transaction of its own: it also runs after other transactions have committed. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public void verify(Collection<String> usccs) {
         long start = System.nanoTime();
         VerificationRules rules = new VerificationRules(thresholdIndex());
