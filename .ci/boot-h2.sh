@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 port=${TANXIN_BOOT_PORT:-18080}
 log="$work/boot.log"
-(cd "$work" && TANXIN_PORT=$port java -jar "$OLDPWD/target/tanxin-exec.jar" >"$log" 2>&1) &
+(cd "$work" && TANXIN_PORT=$port exec java -jar "$OLDPWD/target/tanxin-exec.jar" >"$log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 start=$(date +%s)

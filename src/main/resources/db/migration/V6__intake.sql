@@ -27,8 +27,10 @@ CREATE TABLE submission_raw (
     content       BYTEA NOT NULL
 );
 
+-- no foreign key to submission: COPY would check it row by row (a third of a million-row import's
+-- time), and these rows are only ever written in the transaction that creates their submission
 CREATE TABLE intake_activity (
-    submission_id BIGINT         NOT NULL REFERENCES submission (id),
+    submission_id BIGINT         NOT NULL,
     source_type   VARCHAR(24)    NOT NULL,
     uscc          VARCHAR(18)    NOT NULL,
     period        VARCHAR(7)     NOT NULL,

@@ -124,6 +124,7 @@ public class IntakeManagement {
         boolean tooLarge = request.raw().length > limits.maxBytes();
         byte[] kept = tooLarge ? Arrays.copyOf(request.raw(), RAW_KEPT_WHEN_TOO_LARGE) : request.raw();
         long id;
+        long receivedAt = System.nanoTime();
         try {
             id = newTx.execute(s -> submissions.insertReceived(new SubmissionStore.NewSubmission(request.source(),
                     request.channel(), request.dataset().name(), request.submittedBy(), OffsetDateTime.now(SHANGHAI),
@@ -133,6 +134,7 @@ public class IntakeManagement {
             // a concurrent request with the same key won the insert; answer as its retry
             return submit(request);
         }
+        log.debug("submission {} received: {} bytes kept in {} ms", id, kept.length, (System.nanoTime() - receivedAt) / 1_000_000);
         if (tooLarge) {
             return reject(id, 0, List.of(), 1, new ImportRejected("FILE_TOO_LARGE",
                     "文件大小 " + request.raw().length + " 字节超过上限 " + limits.maxBytes() + " 字节（原始内容已保留前 1 MiB）",
@@ -144,9 +146,12 @@ public class IntakeManagement {
 
     private SubmissionResult process(long id, SubmissionRequest request) {
         DatasetImport dataset = DatasetImports.of(request.dataset());
+        Map<String, Optional<FieldError>> checked = new java.util.HashMap<>();
         RowContext context = new RowContext(request.source(), directory.allUscc(), request.onlyUscc(),
-                YearMonth.now(SHANGHAI), (kind, code, unit) -> accounting.checkLine(kind, code, unit)
-                        .map(p -> new FieldError(p.field(), p.code(), p.messageZh(), p.messageEn())).orElse(null));
+                YearMonth.now(SHANGHAI), (kind, code, unit) -> checked.computeIfAbsent(kind + "|" + code + "|" + unit,
+                        k -> accounting.checkLine(kind, code, unit)
+                                .map(p -> new FieldError(p.field(), p.code(), p.messageZh(), p.messageEn())))
+                        .orElse(null));
         ImportSession session = new ImportSession(dataset, context, limits);
         Set<MonthComposer.Key> months = new LinkedHashSet<>();
         ImportRejected[] rejected = new ImportRejected[1];
@@ -178,6 +183,7 @@ public class IntakeManagement {
             List<String> columns = new ArrayList<>();
             columns.add("submission_id");
             columns.addAll(dataset.tableColumns());
+            long t0 = System.nanoTime();
             try (TableReader reader = reader(request, dataset);
                     RowSink sink = RowSink.open(connection, dataset.table(), columns, true)) {
                 session.run(reader, row -> {
@@ -196,6 +202,8 @@ public class IntakeManagement {
                     return null;
                 }
                 sink.finish();
+                log.debug("submission {}: {} rows read, checked and copied in {} ms", id, session.rows(),
+                        (System.nanoTime() - t0) / 1_000_000);
             } catch (ImportRejected e) {
                 status.setRollbackOnly();
                 rejected[0] = e;
@@ -205,14 +213,6 @@ public class IntakeManagement {
             }
             submissions.finish(id, "ACCEPTED", session.rows(), List.of(), 0);
             evidence.record(id);
-            Bulk bulk = BULK.get();
-            if (bulk != null) {
-                bulk.months.addAll(months);
-                bulk.lastSubmission = id;
-            } else if (!months.isEmpty()) {
-                List<MonthlyActivities> composed = composer.compose(months);
-                events.publishEvent(new ActivityDataSubmitted(id, composed));
-            }
             events.publishEvent(new SubmissionAccepted(id, request.dataset(), request.source(), List.copyOf(
                     months.stream().map(k -> k.uscc() + "@" + k.month()).toList())));
             return submissions.byId(id).orElseThrow();
@@ -311,6 +311,31 @@ public class IntakeManagement {
     private static final class Bulk {
         final Set<MonthComposer.Key> months = new LinkedHashSet<>();
         long lastSubmission;
+    }
+
+    /**
+     * Once a submission's rows are committed, the months it touched are composed from every source
+     * and handed to accounting (in a transaction of their own, so a slow recalculation never holds
+     * the import open); during a bulk load they wait for the end of it.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener
+    public void on(SubmissionAccepted accepted) {
+        Set<MonthComposer.Key> months = new LinkedHashSet<>();
+        for (String m : accepted.enterpriseMonths()) {
+            int at = m.indexOf('@');
+            months.add(new MonthComposer.Key(m.substring(0, at), YearMonth.parse(m.substring(at + 1))));
+        }
+        if (months.isEmpty()) {
+            return;
+        }
+        Bulk bulk = BULK.get();
+        if (bulk != null) {
+            bulk.months.addAll(months);
+            bulk.lastSubmission = accepted.submissionId();
+            return;
+        }
+        newTx.executeWithoutResult(s -> events.publishEvent(new ActivityDataSubmitted(accepted.submissionId(),
+                composer.compose(months))));
     }
 
     /** Registers an institution as a data source, so its DATA_PROVIDER users submit as that source. */

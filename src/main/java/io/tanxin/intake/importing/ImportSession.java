@@ -55,6 +55,11 @@ public final class ImportSession {
         int[] columnAt = mapHeader(reader.header());
         Set<String> seen = new HashSet<>();
         List<Column> columns = dataset.columns();
+        // codes, months and USCCs repeat across a file: parse each distinct text once
+        List<Map<String, Object>> parsed = new ArrayList<>();
+        for (Column column : columns) {
+            parsed.add(column.type() == ColumnType.DECIMAL ? null : new HashMap<>());
+        }
         List<Cell> cells;
         while ((cells = reader.next()) != null) {
             rows++;
@@ -82,7 +87,15 @@ public final class ImportSession {
                     continue;
                 }
                 try {
-                    values.put(column.key(), column.type().parse(cell.text()));
+                    Map<String, Object> cache = parsed.get(i);
+                    Object value = cache == null ? null : cache.get(cell.text());
+                    if (value == null) {
+                        value = column.type().parse(cell.text());
+                        if (cache != null && cache.size() < 100_000) {
+                            cache.put(cell.text(), value);
+                        }
+                    }
+                    values.put(column.key(), value);
                 } catch (ColumnType.CellError e) {
                     error(row, column.key(), cell.text(), e.code(), e.messageZh(), e.messageEn());
                     rowOk = false;

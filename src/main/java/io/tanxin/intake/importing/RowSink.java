@@ -84,17 +84,44 @@ public abstract class RowSink implements AutoCloseable {
         }
     }
 
+    /**
+     * Streams rows through COPY. Encoding and sending run on a writer thread of their own, so that
+     * checking the next rows overlaps with the socket waiting for PostgreSQL; chunks pass through a
+     * small bounded queue, so memory stays flat however large the file.
+     */
     static final class CopySink extends RowSink {
 
-        private static final int FLUSH_CHARS = 1 << 16;
+        private static final int FLUSH_CHARS = 1 << 17;
         private final CopyIn copy;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 1024);
+        private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
+        private final java.util.concurrent.BlockingQueue<String> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        private final Thread writer;
+        private volatile Throwable failure;
         private boolean done;
 
         CopySink(PGConnection connection, String table, List<String> columns) throws SQLException {
             super(table, columns);
             copy = connection.getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", columns)
                     + ") FROM STDIN WITH (FORMAT csv)");
+            writer = new Thread(this::drain, "copy-writer-" + table);
+            writer.setDaemon(true);
+            writer.start();
+        }
+
+        private void drain() {
+            try {
+                while (true) {
+                    String chunk = queue.take();
+                    if (chunk.isEmpty()) {
+                        return;
+                    }
+                    byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                }
+            } catch (Throwable e) {
+                failure = e;
+                queue.clear();
+            }
         }
 
         @Override
@@ -107,11 +134,12 @@ public abstract class RowSink implements AutoCloseable {
                 if (v == null) {
                     continue; // unquoted empty = NULL in COPY csv
                 }
-                String s = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-                if (v instanceof Number || v instanceof Boolean || v instanceof LocalDate) {
-                    buffer.append(s);
+                if (v instanceof BigDecimal d) {
+                    buffer.append(d.toPlainString());
+                } else if (v instanceof Number || v instanceof Boolean || v instanceof LocalDate) {
+                    buffer.append(v);
                 } else {
-                    buffer.append('"').append(s.replace("\"", "\"\"")).append('"');
+                    appendQuoted(v.toString());
                 }
             }
             buffer.append('\n');
@@ -120,25 +148,70 @@ public abstract class RowSink implements AutoCloseable {
             }
         }
 
+        private void appendQuoted(String s) {
+            buffer.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    buffer.append('"');
+                }
+                buffer.append(c);
+            }
+            buffer.append('"');
+        }
+
         private void flush() throws SQLException {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            rethrow();
+            try {
+                queue.put(buffer.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while streaming rows", e);
+            }
             buffer.setLength(0);
+        }
+
+        private void rethrow() throws SQLException {
+            Throwable f = failure;
+            if (f instanceof SQLException e) {
+                throw e;
+            }
+            if (f != null) {
+                throw new SQLException("streaming rows failed", f);
+            }
+        }
+
+        private void stopWriter() {
+            try {
+                if (writer.isAlive()) {
+                    queue.put("");
+                }
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
         public void finish() throws SQLException {
-            flush();
+            if (buffer.length() > 0) {
+                flush();
+            }
+            stopWriter();
+            rethrow();
             copy.endCopy();
             done = true;
         }
 
         @Override
         public void close() throws SQLException {
-            if (!done && copy.isActive()) {
-                copy.cancelCopy();
+            if (!done) {
+                queue.clear();
+                stopWriter();
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         }
     }
-
 }
