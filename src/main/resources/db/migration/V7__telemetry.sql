@@ -11,7 +11,7 @@ CREATE TABLE meter (
 CREATE INDEX meter_park_idx ON meter (park_code);
 CREATE INDEX meter_uscc_idx ON meter (uscc);
 
--- consumption in the interval ending at reading_time, in the meter's unit; the key makes redelivery harmless
+-- consumption in the interval ending at reading_time, in the meter's unit: the key makes redelivery harmless
 CREATE TABLE reading (
     meter_id     VARCHAR(64)    NOT NULL REFERENCES meter (meter_id),
     reading_time TIMESTAMP WITH TIME ZONE NOT NULL,
