@@ -43,6 +43,8 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
     private final AtomicLong acknowledged = new AtomicLong();
 
     private volatile boolean running;
+    /** The broker has our subscription: confirmed by SUBACK or by a resumed session. */
+    private volatile boolean subscribed;
     private volatile Mqtt5AsyncClient client;
     private Thread writer;
 
@@ -91,10 +93,12 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
         log.info("telemetry: connected to {} as {} (session present: {})", properties.brokerUrl(),
                 properties.clientId(), sessionPresent);
         if (sessionPresent) {
+            subscribed = true;
             return;
         }
         client.subscribeWith().topicFilter(properties.topicFilter()).qos(MqttQos.AT_LEAST_ONCE).send()
                 .whenComplete((subAck, error) -> {
+                    subscribed = error == null;
                     if (error != null) {
                         log.warn("telemetry: subscription to {} failed: {}", properties.topicFilter(), error.getMessage());
                     }
@@ -192,9 +196,10 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
         return acknowledged.get();
     }
 
-    boolean connected() {
+    /** Connected, and the broker routes readings to us. */
+    boolean ready() {
         Mqtt5AsyncClient c = client;
-        return c != null && c.getState().isConnected();
+        return subscribed && c != null && c.getState().isConnected();
     }
 
     @Override
@@ -221,6 +226,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
             }
         }
         received.clear();
+        subscribed = false;
         client = null;
     }
 
