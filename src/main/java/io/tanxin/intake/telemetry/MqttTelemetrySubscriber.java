@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientConnectedContext;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt3.lifecycle.Mqtt3ClientConnectedContext;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,13 +23,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The MQTT side of telemetry intake. A persistent session (fixed client id, clean start off,
- * session expiry) lets the broker keep QoS 1 readings while the platform is away; every message
+ * The MQTT side of telemetry intake. A persistent session (fixed client id, clean session off)
+ * lets the broker keep QoS 1 readings while the platform is away; every message
  * is acknowledged only after {@link TelemetryIntake} has committed it, so a crash or a broker
  * restart means redelivery, never loss, and the reading key turns redelivery into a no-op.
  *
  * <p>The broker being down at start is not an error: the client keeps reconnecting in the
  * background and the application starts anyway.
+ *
+ * <p>MQTT 3.1.1, not 5, on purpose: while a backlog is queued for us, Mosquitto 2.0 (2.0.11 here)
+ * sends past an MQTT 5 client's receive maximum (measured; compare eclipse-mosquitto/mosquitto#2301),
+ * the HiveMQ client rightly disconnects on that, and after an outage the pair would reconnect
+ * forever. Under 3.1.1 nothing is negotiated to overrun; {@link #MAX_PENDING} is our bound.
  */
 @Component
 @ConditionalOnProperty(name = "tanxin.telemetry.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,14 +44,20 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
 
     private final TelemetryIntake intake;
     private final TelemetryProperties properties;
-    /** Bounded in practice by the receive maximum: the broker sends no more than that unacknowledged. */
-    private final BlockingQueue<Mqtt5Publish> received = new LinkedBlockingQueue<>();
+    /**
+     * Received, not yet acknowledged. Bounded well below the 65,535 packet ids: Mosquitto 2.0 does
+     * not hold to max_inflight_messages while a backlog is queued, and past 65,535 unacknowledged
+     * messages it reuses an id still in flight, which the client must treat as a protocol error.
+     * A full queue blocks the client's network thread, so TCP flow control stops the broker instead.
+     */
+    static final int MAX_PENDING = 20_000;
+    private final BlockingQueue<Mqtt3Publish> received = new LinkedBlockingQueue<>(MAX_PENDING);
     private final AtomicLong acknowledged = new AtomicLong();
 
     private volatile boolean running;
     /** The broker has our subscription: confirmed by SUBACK or by a resumed session. */
     private volatile boolean subscribed;
-    private volatile Mqtt5AsyncClient client;
+    private volatile Mqtt3AsyncClient client;
     private Thread writer;
 
     MqttTelemetrySubscriber(TelemetryIntake intake, TelemetryProperties properties) {
@@ -63,22 +75,20 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
         writer.setDaemon(true);
         writer.start();
         URI broker = URI.create(properties.brokerUrl());
-        client = Mqtt5Client.builder()
+        client = Mqtt3Client.builder()
                 .identifier(properties.clientId())
                 .serverHost(broker.getHost())
                 .serverPort(broker.getPort() < 0 ? 1883 : broker.getPort())
                 .automaticReconnect().initialDelay(500, TimeUnit.MILLISECONDS).maxDelay(10, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
-                .addConnectedListener(context -> subscribeUnlessSessionKeptIt((Mqtt5ClientConnectedContext) context))
+                .addConnectedListener(context -> subscribeUnlessSessionKeptIt((Mqtt3ClientConnectedContext) context))
                 .addDisconnectedListener(context -> log.info("telemetry: disconnected from {} ({}), reconnecting",
                         properties.brokerUrl(), context.getCause().getMessage()))
                 .buildAsync();
         // registered before connecting: a resumed session delivers at once, before any SUBSCRIBE of ours
-        client.publishes(MqttGlobalPublishFilter.ALL, received::add, true);
+        client.publishes(MqttGlobalPublishFilter.ALL, this::hold, true);
         client.connectWith()
-                .cleanStart(false)
-                .sessionExpiryInterval(properties.sessionExpiry().toSeconds())
-                .restrictions().receiveMaximum(properties.receiveMaximum()).applyRestrictions()
+                .cleanSession(false)
                 .send()
                 .whenComplete((ack, error) -> {
                     if (error != null) {
@@ -88,7 +98,16 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
                 });
     }
 
-    private void subscribeUnlessSessionKeptIt(Mqtt5ClientConnectedContext context) {
+    private void hold(Mqtt3Publish publish) {
+        try {
+            received.put(publish);
+        } catch (InterruptedException e) {
+            // not acknowledged, so the broker delivers it again
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void subscribeUnlessSessionKeptIt(Mqtt3ClientConnectedContext context) {
         boolean sessionPresent = context.getConnAck().isSessionPresent();
         log.info("telemetry: connected to {} as {} (session present: {})", properties.brokerUrl(),
                 properties.clientId(), sessionPresent);
@@ -107,7 +126,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
 
     private void writeLoop() {
         while (running) {
-            List<Mqtt5Publish> batch;
+            List<Mqtt3Publish> batch;
             try {
                 batch = nextBatch();
             } catch (InterruptedException e) {
@@ -117,21 +136,24 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
                 continue;
             }
             List<InboundMessage> messages = new ArrayList<>(batch.size());
-            for (Mqtt5Publish p : batch) {
+            for (Mqtt3Publish p : batch) {
                 messages.add(new InboundMessage(p.getTopic().toString(), p.getPayloadAsBytes()));
             }
             if (storeUntilCommitted(messages)) {
-                for (Mqtt5Publish p : batch) {
+                for (Mqtt3Publish p : batch) {
                     acknowledge(p);
                 }
             }
         }
     }
 
-    /** The first message waits as long as it takes; the rest of a batch at most batchWait. */
-    private List<Mqtt5Publish> nextBatch() throws InterruptedException {
-        List<Mqtt5Publish> batch = new ArrayList<>();
-        Mqtt5Publish first = received.poll(200, TimeUnit.MILLISECONDS);
+    /**
+     * The first message waits as long as it takes; the rest of a batch at most batchWait, which
+     * stays short because the broker sends nothing more while its in-flight window is full.
+     */
+    private List<Mqtt3Publish> nextBatch() throws InterruptedException {
+        List<Mqtt3Publish> batch = new ArrayList<>();
+        Mqtt3Publish first = received.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
             return batch;
         }
@@ -143,7 +165,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
             if (batch.size() >= properties.batchSize() || left <= 0) {
                 break;
             }
-            Mqtt5Publish next = received.poll(left, TimeUnit.NANOSECONDS);
+            Mqtt3Publish next = received.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
@@ -182,7 +204,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
         return false;
     }
 
-    private void acknowledge(Mqtt5Publish publish) {
+    private void acknowledge(Mqtt3Publish publish) {
         try {
             publish.acknowledge();
             acknowledged.incrementAndGet();
@@ -198,7 +220,7 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
 
     /** Connected, and the broker routes readings to us. */
     boolean ready() {
-        Mqtt5AsyncClient c = client;
+        Mqtt3AsyncClient c = client;
         return subscribed && c != null && c.getState().isConnected();
     }
 
@@ -216,11 +238,14 @@ class MqttTelemetrySubscriber implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        Mqtt5AsyncClient c = client;
+        Mqtt3AsyncClient c = client;
         if (c != null) {
             try {
-                // a plain DISCONNECT keeps the session (its expiry was set at connect); unacknowledged messages stay queued
-                c.disconnect().get(5, TimeUnit.SECONDS);
+                // the session outlives the connection (clean session off): unacknowledged messages stay queued
+                CompletableFuture<Void> disconnected = c.disconnect();
+                // a network thread blocked on a full queue must be let go before it can disconnect
+                received.clear();
+                disconnected.get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 log.debug("telemetry: disconnect: {}", e.getMessage());
             }
