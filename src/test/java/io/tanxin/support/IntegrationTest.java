@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({CleanDatabase.class, io.tanxin.evidence.TestRecordSource.class})
+@Import({CleanDatabase.class, io.tanxin.evidence.TestRecordSource.class,
+        io.tanxin.intake.telemetry.TelemetryTestBroker.class})
 public @interface IntegrationTest {
 }

@@ -59,24 +59,25 @@ public class MonthComposer {
     }
 
     static List<ActivityLine> merge(List<Reported> reported, BigDecimal green) {
-        // newest submission per source, then the best source per kind group
+        // newest submission per source, then per item the best source that reported it
         Map<SourceType, Long> newest = new EnumMap<>(SourceType.class);
         for (Reported r : reported) {
             newest.merge(r.source(), r.submissionId(), Math::max);
         }
-        Map<String, Map<SourceType, List<ActivityLine>>> byGroup = new LinkedHashMap<>();
+        Map<String, Map<SourceType, List<ActivityLine>>> byItem = new LinkedHashMap<>();
         for (Reported r : reported) {
             if (r.submissionId() == newest.get(r.source())) {
-                byGroup.computeIfAbsent(SourcePriority.group(r.line().kind()), g -> new EnumMap<>(SourceType.class))
+                byItem.computeIfAbsent(SourcePriority.item(r.line()), g -> new EnumMap<>(SourceType.class))
                         .computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r.line());
             }
         }
         List<ActivityLine> lines = new ArrayList<>();
-        byGroup.forEach((group, bySource) -> {
-            if ("GREEN".equals(group) && green != null) {
+        byItem.forEach((item, bySource) -> {
+            if (item.equals("GREEN_ELECTRICITY") && green != null) {
                 return;
             }
-            for (SourceType source : SourcePriority.order(group)) {
+            String kind = bySource.values().iterator().next().get(0).kind();
+            for (SourceType source : SourcePriority.order(SourcePriority.group(kind))) {
                 if (bySource.containsKey(source)) {
                     lines.addAll(bySource.get(source));
                     return;

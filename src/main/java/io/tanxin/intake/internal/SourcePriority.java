@@ -11,6 +11,10 @@ import io.tanxin.intake.SourceType;
  * output and value-added), then the enterprise's own report. Tax invoices record purchases, not
  * consumption, so they check fuel figures but never replace them. The others are cross-checked
  * against the chosen one by verification.
+ *
+ * <p>The choice is made per item: a fuel, product or process material by its code (the park may
+ * meter only the gas, the enterprise report the coal), an energy carrier or value-added by its kind
+ * alone, since sources name the same electricity or heat with different codes.
  */
 final class SourcePriority {
 
@@ -18,8 +22,8 @@ final class SourcePriority {
             SourceType.PARK_PLATFORM, SourceType.SELF_REPORT, SourceType.STATISTICS);
     private static final List<SourceType> HEAT = List.of(SourceType.VERIFIER, SourceType.PARK_PLATFORM,
             SourceType.SELF_REPORT, SourceType.STATISTICS);
-    private static final List<SourceType> FUEL = List.of(SourceType.VERIFIER, SourceType.SELF_REPORT,
-            SourceType.PARK_PLATFORM, SourceType.STATISTICS);
+    private static final List<SourceType> FUEL = List.of(SourceType.VERIFIER, SourceType.PARK_PLATFORM,
+            SourceType.SELF_REPORT, SourceType.STATISTICS);
     private static final List<SourceType> PRODUCTION = List.of(SourceType.VERIFIER, SourceType.STATISTICS,
             SourceType.SELF_REPORT);
     private static final List<SourceType> PROCESS = List.of(SourceType.VERIFIER, SourceType.SELF_REPORT,
@@ -33,6 +37,13 @@ final class SourcePriority {
             Map.entry("OUTPUT", "PRODUCTION"), Map.entry("VALUE_ADDED", "PRODUCTION"));
 
     private SourcePriority() {
+    }
+
+    private static final java.util.Set<String> CODE_IS_DESCRIPTIVE = java.util.Set.of("ELECTRICITY_PURCHASED",
+            "ELECTRICITY_EXPORTED", "GREEN_ELECTRICITY", "HEAT_PURCHASED", "HEAT_EXPORTED", "VALUE_ADDED");
+
+    static String item(io.tanxin.accounting.ActivityLine line) {
+        return CODE_IS_DESCRIPTIVE.contains(line.kind()) ? line.kind() : line.kind() + "|" + line.code();
     }
 
     static String group(String kind) {

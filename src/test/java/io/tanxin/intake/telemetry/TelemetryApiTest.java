@@ -41,13 +41,6 @@ class TelemetryApiTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static Mqtt5BlockingClient publisher;
 
-    @DynamicPropertySource
-    static void ownBroker(DynamicPropertyRegistry registry) {
-        registry.add("tanxin.telemetry.broker-url", () -> TestBroker.shared().url());
-        // unique per run, so that no other test JVM ever takes this session over
-        registry.add("tanxin.telemetry.client-id", () -> "tanxin-telemetry-test-" + UUID.randomUUID());
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -311,5 +304,35 @@ class TelemetryApiTest {
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT reading_time) FROM reading WHERE meter_id = ?").param(meterId)
                 .query(Long.class).single()).isEqualTo(60);
         assertThat(deadLetterCodes(meterId)).isEmpty();
+    }
+
+    // --- readings become monthly activity data
+
+    @Test
+    void aMonthsReadingsBecomeAParkPlatformSubmissionAndTheAccountFollows() {
+        String uscc = parkEnterprise(1);
+        String meterId = registerMeter("NATURAL_GAS", "Nm3", uscc);
+        // 2,880 readings of 25 Nm3 across May 2025 = 72,000 Nm3 = 7.2 ×10⁴ Nm3
+        for (int n = 1; n <= 2880; n += 96) {
+            StringBuilder batch = new StringBuilder("{\"readings\":[");
+            for (int k = n; k < n + 96; k++) {
+                batch.append(k == n ? "" : ",").append(reading(meterId, quarterHour(k), "25", "Nm3"));
+            }
+            publish(meterId, batch.append("]}").toString());
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (stored(meterId) < 2880 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(stored(meterId)).isEqualTo(2880);
+        var submitted = Api.as(port, "park").post("/api/v1/telemetry/aggregations?month=2025-05", "");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.body()).contains("\"channel\":\"MQTT\"", "\"source\":\"PARK_PLATFORM\"", "ACCEPTED");
+        var again = Api.as(port, "park").post("/api/v1/telemetry/aggregations?month=2025-05", "");
+        assertThat(again.body()).contains("\"replayed\":true");
+        var month = Api.as(port, "analyst").get("/api/v1/enterprises/" + uscc + "/activities/2025-05").json().toString();
+        assertThat(month).contains("NATURAL_GAS").contains("7.2");
+        assertThat(Api.as(port, "park").post("/api/v1/telemetry/aggregations?month=2025-05&park=OTHER", "").status())
+                .isEqualTo(403);
     }
 }
