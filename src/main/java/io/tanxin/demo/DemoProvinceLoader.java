@@ -52,6 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoProvinceLoader implements ApplicationRunner {
 
     static final String SUBMITTER = "demo-generator";
+    static final String[][] PROVIDERS = {{"provider-tax", "省税务局数据接口", "TAX_SX"},
+            {"provider-stats", "省统计局数据接口", "STATS_SX"}, {"provider-eco", "省生态环境厅数据接口", "EEB_SX"},
+            {"provider-park", "阳泉零碳产业园能碳平台接口", "YQ_ZCP_PLATFORM"}};
     /** The demo's reporting institutions and the source each reports as. */
     static final java.util.Map<String, SourceType> DATA_SOURCES = java.util.Map.of(
             "SGCC_SX", SourceType.POWER_GRID, "TAX_SX", SourceType.TAX, "STATS_SX", SourceType.STATISTICS,
@@ -131,6 +134,11 @@ class DemoProvinceLoader implements ApplicationRunner {
         }
         for (var source : DATA_SOURCES.entrySet()) {
             intake.registerSource(source.getKey(), source.getValue());
+        }
+        // one more user per reporting institution, so every source can be tried by hand
+        for (String[] p : PROVIDERS) {
+            users.createUser(new NewUser(p[0], properties.password(), p[1], Set.of(Role.DATA_PROVIDER),
+                    OrganisationKind.INSTITUTION, p[2], true));
         }
         jdbc.sql("INSERT INTO demo_load (id, seed, enterprises, state) VALUES (1, ?, ?, 'LOADING')")
                 .params(properties.seed(), enterprises.size()).update();
