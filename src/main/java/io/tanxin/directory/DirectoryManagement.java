@@ -90,10 +90,7 @@ public class DirectoryManagement {
     }
 
     private static EnterpriseQuery normalise(EnterpriseQuery q) {
-        if (q.page() < 0 || q.size() < 1 || q.size() > Page.MAX_SIZE) {
-            throw new DomainException("INVALID_PAGE", "分页参数无效：page ≥ 0，1 ≤ size ≤ " + Page.MAX_SIZE,
-                    "Invalid paging: page ≥ 0 and 1 ≤ size ≤ " + Page.MAX_SIZE).withStatus(400);
-        }
+        io.tanxin.shared.Page.check(q.page(), q.size());
         return q;
     }
 

@@ -7,6 +7,14 @@ public record Page<T>(List<T> items, long total, int page, int size) {
 
     public static final int MAX_SIZE = 200;
 
+    /** Refuses paging outside 0 ≤ page and 1 ≤ size ≤ {@link #MAX_SIZE} with a 400 problem. */
+    public static void check(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new DomainException("INVALID_PAGE", "分页参数无效：page ≥ 0，1 ≤ size ≤ " + MAX_SIZE,
+                    "Invalid paging: page ≥ 0 and 1 ≤ size ≤ " + MAX_SIZE).withStatus(400);
+        }
+    }
+
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import io.tanxin.accounting.ActivityLine;
 import io.tanxin.accounting.MonthlyActivities;
+import io.tanxin.shared.ParameterText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

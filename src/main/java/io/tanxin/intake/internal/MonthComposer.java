@@ -113,7 +113,7 @@ public class MonthComposer {
                     map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Reported(
                             SourceType.valueOf(rs.getString(3)), rs.getLong(4),
                             new ActivityLine(rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
-                                    parameters(rs.getString(9)))));
+                                    io.tanxin.shared.ParameterText.parse(rs.getString(9)))));
                 }, usccs.toArray());
         return map;
     }
@@ -139,17 +139,5 @@ public class MonthComposer {
 
     private static String placeholders(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
-    static Map<String, BigDecimal> parameters(String text) {
-        if (text == null || text.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, BigDecimal> map = new TreeMap<>();
-        for (String pair : text.split(";")) {
-            int eq = pair.indexOf('=');
-            map.put(pair.substring(0, eq), new BigDecimal(pair.substring(eq + 1)));
-        }
-        return map;
     }
 }

@@ -88,10 +88,7 @@ public class TelemetryManagement {
     }
 
     public Page<DeadLetter> deadLetters(String parkCode, int page, int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            throw new DomainException("INVALID_PAGE", "分页参数无效：page ≥ 0，1 ≤ size ≤ " + Page.MAX_SIZE,
-                    "Invalid paging: page ≥ 0 and 1 ≤ size ≤ " + Page.MAX_SIZE).withStatus(400);
-        }
+        io.tanxin.shared.Page.check(page, size);
         return deadLetters.page(parkCode, page, size);
     }
 

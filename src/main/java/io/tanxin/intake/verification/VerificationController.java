@@ -40,9 +40,7 @@ class VerificationController {
     Page<Finding> findings(@RequestParam(required = false) String uscc, @RequestParam(required = false) String status,
             @RequestParam(required = false) String severity, @RequestParam(required = false) String rule,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new DomainException("INVALID_PAGE", "分页参数无效", "Invalid paging").withStatus(400);
-        }
+        io.tanxin.shared.Page.check(page, size);
         Actor actor = Actors.require();
         String only = actor.confinedToOwnEnterprise() ? actor.organisationCode() : uscc;
         if (actor.confinedToOwnEnterprise() && uscc != null && !uscc.equals(only)) {

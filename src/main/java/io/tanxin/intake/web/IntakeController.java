@@ -93,9 +93,7 @@ class IntakeController {
     @Operation(summary = "提交记录（提交方只看自己的）/ submissions, newest first (submitters see their own; "
             + "AGENCY_ANALYST and REGULATOR see all)")
     List<SubmissionResult> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new DomainException("INVALID_PAGE", "分页参数无效", "Invalid paging").withStatus(400);
-        }
+        io.tanxin.shared.Page.check(page, size);
         Actor actor = Actors.require();
         return intake.submissions(seesAll(actor) ? null : actor.username(), page, size);
     }

@@ -85,10 +85,7 @@ public final class ActivityImport implements DatasetImport {
                         "Parameter " + kv[0].trim() + " is not a number");
             }
         }
-        StringBuilder sb = new StringBuilder();
-        map.forEach((k, val) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=')
-                .append(val.stripTrailingZeros().toPlainString()));
-        return sb.toString();
+        return io.tanxin.shared.ParameterText.format(map);
     }
 
     @Override

@@ -1,19 +1,19 @@
-package io.tanxin.accounting.internal;
+package io.tanxin.shared;
 
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Measured parameters of an activity line as stable text ("cao=0.65;mgo=0.02", keys sorted), so
+ * Measured parameters of an activity line (stored by accounting and intake alike) as stable text ("cao=0.65;mgo=0.02", keys sorted), so
  * that the same inputs always store and hash the same way.
  */
-final class ParameterText {
+public final class ParameterText {
 
     private ParameterText() {
     }
 
-    static String format(Map<String, BigDecimal> parameters) {
+    public static String format(Map<String, BigDecimal> parameters) {
         if (parameters == null || parameters.isEmpty()) {
             return null;
         }
@@ -27,7 +27,7 @@ final class ParameterText {
         return sb.toString();
     }
 
-    static Map<String, BigDecimal> parse(String text) {
+    public static Map<String, BigDecimal> parse(String text) {
         if (text == null || text.isEmpty()) {
             return Map.of();
         }
