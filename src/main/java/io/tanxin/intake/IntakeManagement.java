@@ -191,10 +191,20 @@ public class IntakeManagement {
                     withId[0] = id;
                     System.arraycopy(row, 0, withId, 1, row.length);
                     sink.add(withId);
-                }, values -> {
-                    Object month = values.get("month");
-                    if (month instanceof YearMonth m) {
-                        months.add(new MonthComposer.Key((String) values.get("uscc"), m));
+                }, new java.util.function.Consumer<>() {
+                    // rows come grouped by enterprise and month: note a key only when it changes
+                    private Object lastUscc;
+                    private Object lastMonth;
+
+                    @Override
+                    public void accept(Map<String, Object> values) {
+                        Object month = values.get("month");
+                        Object uscc = values.get("uscc");
+                        if (month instanceof YearMonth m && (month != lastMonth || uscc != lastUscc)) {
+                            months.add(new MonthComposer.Key((String) uscc, m));
+                            lastMonth = month;
+                            lastUscc = uscc;
+                        }
                     }
                 });
                 if (!session.ok()) {

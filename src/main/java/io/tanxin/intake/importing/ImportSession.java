@@ -60,6 +60,7 @@ public final class ImportSession {
         for (Column column : columns) {
             parsed.add(column.type() == ColumnType.DECIMAL ? null : new HashMap<>());
         }
+        RowValues values = new RowValues(columns);
         List<Cell> cells;
         while ((cells = reader.next()) != null) {
             rows++;
@@ -68,7 +69,7 @@ public final class ImportSession {
                         "More rows than the limit of " + limits.maxRows());
             }
             int row = rows;
-            Map<String, Object> values = new HashMap<>();
+            values.reset();
             boolean rowOk = true;
             for (int i = 0; i < columns.size(); i++) {
                 Column column = columns.get(i);
@@ -95,7 +96,7 @@ public final class ImportSession {
                             cache.put(cell.text(), value);
                         }
                     }
-                    values.put(column.key(), value);
+                    values.set(i, value);
                 } catch (ColumnType.CellError e) {
                     error(row, column.key(), cell.text(), e.code(), e.messageZh(), e.messageEn());
                     rowOk = false;
