@@ -7,9 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import io.tanxin.accounting.AccountingManagement;
 import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.identity.Actor;
+import io.tanxin.identity.OrganisationKind;
+import io.tanxin.identity.Role;
 import io.tanxin.reporting.internal.ObjectionEvidence;
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
@@ -80,10 +84,6 @@ class ObjectionApiTest {
         assertThat(done.path("steps").get(2).path("action").asString()).isEqualTo("RESOLVED");
 
         assertThat(accounting.runs(FEATURED, month)).hasSize(runsBefore + 1);
-        ObjectionResolved event = events.stream(ObjectionResolved.class).filter(e -> e.objectionId() == id).findFirst()
-                .orElseThrow();
-        assertThat(event.outcome()).isEqualTo(ObjectionOutcome.CORRECTED);
-        assertThat(event.recalculatedRunId()).isNotNull();
         assertThat(objections.disputedItems(FEATURED)).extracting(DisputedItem::objectionId).doesNotContain(id);
 
         evidenceLog.sequence();
@@ -99,6 +99,23 @@ class ObjectionApiTest {
 
         assertProblem(analyst.post("/api/v1/objections/" + id + "/resolution",
                 "{\"outcome\":\"UPHELD\",\"answer\":\"again\"}"), 409, "OBJECTION_ALREADY_RESOLVED");
+    }
+
+    @Test
+    void aCorrectionIsAnnouncedWithItsNewRunForRatingToListenTo() {
+        Actor enterprise = new Actor("enterprise", "企业", Set.of(Role.ENTERPRISE), OrganisationKind.ENTERPRISE, FEATURED);
+        Actor analyst = new Actor("analyst", "分析师", Set.of(Role.AGENCY_ANALYST), OrganisationKind.INSTITUTION,
+                "TANXIN_AGENCY");
+        long id = objections.file(FEATURED, ObjectionItemType.MONTH_FIGURE, "2025-06", "6 月数据 / June", enterprise).id();
+        assertThat(events.stream(ObjectionFiled.class).filter(e -> e.objectionId() == id)).hasSize(1);
+        Objection done = objections.resolve(id, ObjectionOutcome.CORRECTED, "已更正 / corrected", analyst);
+        ObjectionResolved event = events.stream(ObjectionResolved.class).filter(e -> e.objectionId() == id).findFirst()
+                .orElseThrow();
+        assertThat(event.outcome()).isEqualTo(ObjectionOutcome.CORRECTED);
+        assertThat(event.uscc()).isEqualTo(FEATURED);
+        assertThat(accounting.runs(FEATURED, YearMonth.of(2025, 6))).extracting(r -> r.runId())
+                .contains(event.recalculatedRunId());
+        assertThat(done.steps().get(1).note()).contains("run " + event.recalculatedRunId());
     }
 
     @Test

@@ -229,7 +229,7 @@ class ReportAccessTest {
                 .isEqualTo(consentEvidence.recompute(consentRef).orElseThrow());
         assertThat(evidenceLog.leafFor(queryRef).orElseThrow().data())
                 .isEqualTo(queryEvidence.recompute(queryRef).orElseThrow());
-        assertThat(new String(evidenceLog.leafFor(queryRef).orElseThrow().data())).contains("consent=" + id);
+        assertThat(new String(evidenceLog.leafFor(queryRef).orElseThrow().data())).contains("consent=" + read.consentId(), "user=bank-a");
 
         assertThat(Api.as(port, "enterprise").post("/api/v1/enterprises/" + FEATURED + "/consents/" + id + "/revocation",
                 "{}").status()).isEqualTo(200);
