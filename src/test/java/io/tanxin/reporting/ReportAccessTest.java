@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import io.tanxin.evidence.EvidenceAlert;
 import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.evidence.EvidenceVerification;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.OrganisationKind;
 import io.tanxin.identity.Role;
@@ -63,6 +65,9 @@ class ReportAccessTest {
 
     @Autowired
     EvidenceLog evidenceLog;
+
+    @Autowired
+    EvidenceVerification verification;
 
     @Autowired
     ConsentEvidence consentEvidence;
@@ -245,6 +250,9 @@ class ReportAccessTest {
         assertThat(consentEvidence.recompute(consentRef).orElseThrow()).isNotEqualTo(revokedLeaf);
         assertThat(queryEvidence.recompute(queryRef).orElseThrow())
                 .isNotEqualTo(evidenceLog.leafFor(queryRef).orElseThrow().data());
+        List<EvidenceAlert> alerts = verification.verifyNow().newAlerts();
+        assertThat(alerts).filteredOn(a -> a.code().equals("EVIDENCE_SOURCE_MISMATCH")).extracting(EvidenceAlert::recordRef)
+                .contains(consentRef, queryRef);
     }
 
     /** The shared test client has no DELETE; revocation by DELETE is the REST form, so it is tested as such. */
