@@ -9,8 +9,11 @@ CREATE TABLE reporting_consent (
     granted_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     granted_by        VARCHAR(64)  NOT NULL,
     revoked_at        TIMESTAMP WITH TIME ZONE,
-    revoked_by        VARCHAR(64)
+    revoked_by        VARCHAR(64),
+    idempotency_key   VARCHAR(128)
 );
+-- a retried grant (same user, same Idempotency-Key) returns the first consent instead of a second one
+CREATE UNIQUE INDEX reporting_consent_idempotency_idx ON reporting_consent (granted_by, idempotency_key);
 CREATE INDEX reporting_consent_uscc_idx ON reporting_consent (uscc, institution_code);
 CREATE INDEX reporting_consent_institution_idx ON reporting_consent (institution_code);
 
@@ -40,8 +43,10 @@ CREATE TABLE reporting_objection (
     outcome           VARCHAR(16),
     answer            VARCHAR(2000),
     resolved_at       TIMESTAMP WITH TIME ZONE,
-    resolved_by       VARCHAR(64)
+    resolved_by       VARCHAR(64),
+    idempotency_key   VARCHAR(128)
 );
+CREATE UNIQUE INDEX reporting_objection_idempotency_idx ON reporting_objection (filed_by, idempotency_key);
 CREATE INDEX reporting_objection_uscc_idx ON reporting_objection (uscc, status);
 CREATE INDEX reporting_objection_due_idx ON reporting_objection (status, due_date);
 

@@ -47,6 +47,19 @@ public class ConsentManagement {
     /** The enterprise user {@code by} grants; the caller has checked it speaks for {@code uscc}. */
     @Transactional
     public Consent grant(String uscc, String institutionCode, ReportPurpose purpose, LocalDate validUntil, Actor by) {
+        return grant(uscc, institutionCode, purpose, validUntil, by, null);
+    }
+
+    /** As above; a repeated {@code idempotencyKey} of the same user returns the consent it made first. */
+    @Transactional
+    public Consent grant(String uscc, String institutionCode, ReportPurpose purpose, LocalDate validUntil, Actor by,
+            String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Long> earlier = store.byIdempotencyKey(by.username(), Idempotency.check(idempotencyKey));
+            if (earlier.isPresent()) {
+                return consent(earlier.get());
+            }
+        }
         directory.enterprise(uscc);
         Institution institution = financialInstitution(institutionCode);
         if (purpose == null || !purpose.consentable()) {
@@ -60,7 +73,8 @@ public class ConsentManagement {
                     "The consent must end after today and within " + MAX_YEARS + " years (by "
                             + today.plusYears(MAX_YEARS) + ")");
         }
-        long id = store.insert(uscc, institution.code(), purpose, validUntil, Instant.now(clock), by.username());
+        long id = store.insert(uscc, institution.code(), purpose, validUntil, Instant.now(clock), by.username(),
+                idempotencyKey);
         evidence.record(id);
         events.publishEvent(new ConsentGranted(id, uscc, institution.code(), purpose, validUntil));
         return consent(id);

@@ -49,12 +49,30 @@ public class Objections {
     /** The enterprise user {@code by} files; the caller has checked it speaks for {@code uscc}. */
     @Transactional
     public Objection file(String uscc, ObjectionItemType type, String itemRef, String reason, Actor by) {
+        return file(uscc, type, itemRef, reason, by, null);
+    }
+
+    /** As above; a repeated {@code idempotencyKey} of the same user returns the objection it filed first. */
+    @Transactional
+    public Objection file(String uscc, ObjectionItemType type, String itemRef, String reason, Actor by,
+            String idempotencyKey) {
+        if (idempotencyKey != null) {
+            java.util.Optional<Long> earlier = store.byIdempotencyKey(by.username(), Idempotency.check(idempotencyKey));
+            if (earlier.isPresent()) {
+                return objection(earlier.get());
+            }
+        }
         directory.enterprise(uscc);
         String ref = normaliseRef(type, itemRef);
+        if (type == ObjectionItemType.MONTH_FIGURE
+                && YearMonth.parse(ref).isAfter(YearMonth.now(clock.withZone(ShanghaiDates.ZONE)))) {
+            throw new DomainException("OBJECTION_MONTH_IN_FUTURE", "不能对尚未到来的月份提出异议：" + ref,
+                    "There is no figure yet to object to for " + ref);
+        }
         String why = requireText(reason, "reason", "异议理由");
         Instant now = Instant.now(clock);
         LocalDate due = ObjectionDeadline.dueDate(now);
-        long id = store.insert(uscc, type, ref, why, now, by.username(), due);
+        long id = store.insert(uscc, type, ref, why, now, by.username(), due, idempotencyKey);
         evidence.record(store.insertStep(id, Objection.Action.FILED, by.username(), now, null, why));
         events.publishEvent(new ObjectionFiled(id, uscc, type, ref, due));
         return objection(id);

@@ -185,10 +185,24 @@ class ObjectionApiTest {
                 400, "INVALID_OBJECTION_ITEM");
         assertProblem(enterprise.post(FILE, "{\"itemType\":\"PENALTY\",\"itemRef\":\"1\",\"reason\":\" \"}"),
                 400, "TEXT_REQUIRED");
+        assertProblem(enterprise.post(FILE, "{\"itemType\":\"MONTH_FIGURE\",\"itemRef\":\"2099-01\",\"reason\":\"x\"}"),
+                422, "OBJECTION_MONTH_IN_FUTURE");
         assertProblem(Api.as(port, "analyst").post("/api/v1/objections/999999/resolution",
                 "{\"outcome\":\"UPHELD\",\"answer\":\"ok\"}"), 404, "OBJECTION_NOT_FOUND");
         assertProblem(Api.as(port, "analyst").post("/api/v1/objections/999999/resolution",
                 "{\"outcome\":\"MAYBE\",\"answer\":\"ok\"}"), 400, "INVALID_OUTCOME");
+    }
+
+    @Test
+    void aRetriedFilingWithTheSameIdempotencyKeyFilesOnce() {
+        String body = "{\"itemType\":\"PENALTY\",\"itemRef\":\"晋环罚〔2023〕7号\",\"reason\":\"重复处罚 / penalised twice\"}";
+        Api enterprise = Api.as(port, "enterprise");
+        Api.Response first = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
+        Api.Response again = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_objection WHERE item_ref = '晋环罚〔2023〕7号'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private JsonNode file(String type, String ref, String reason) {

@@ -115,6 +115,17 @@ class ReportAccessTest {
     }
 
     @Test
+    void aRetriedGrantWithTheSameIdempotencyKeyGrantsOnce() {
+        String path = "/api/v1/enterprises/" + FEATURED + "/consents";
+        String body = grantJson("CMB_TY", "LOAN_APPROVAL", LocalDate.now().plusMonths(4));
+        Api.Response first = Api.as(port, "enterprise").postWithHeader(path, body, "Idempotency-Key", "consent-retry-1");
+        Api.Response again = Api.as(port, "enterprise").postWithHeader(path, body, "Idempotency-Key", "consent-retry-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        assertThat(consents.forInstitution("CMB_TY")).hasSize(1);
+    }
+
+    @Test
     void aConsentOfBankADoesNotLetBankBIn() {
         grant("BANK_A", "LOAN_APPROVAL", LocalDate.now().plusMonths(3));
         assertDenied(() -> access.authorize(BANK_B, FEATURED, ReportPurpose.LOAN_APPROVAL));

@@ -28,11 +28,12 @@ public class ConsentStore {
     }
 
     public long insert(String uscc, String institutionCode, ReportPurpose purpose, LocalDate validUntil,
-            Instant grantedAt, String grantedBy) {
+            Instant grantedAt, String grantedBy, String idempotencyKey) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO reporting_consent (uscc, institution_code, purpose, valid_until, granted_at, granted_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(uscc, institutionCode, purpose.name(), validUntil, Timestamps.toDb(grantedAt), grantedBy)
+        jdbc.sql("INSERT INTO reporting_consent (uscc, institution_code, purpose, valid_until, granted_at, granted_by, "
+                + "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(uscc, institutionCode, purpose.name(), validUntil, Timestamps.toDb(grantedAt), grantedBy,
+                        idempotencyKey)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -41,6 +42,11 @@ public class ConsentStore {
     public boolean revoke(long id, Instant at, String by) {
         return jdbc.sql("UPDATE reporting_consent SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Timestamps.toDb(at), by, id).update() == 1;
+    }
+
+    public Optional<Long> byIdempotencyKey(String grantedBy, String key) {
+        return jdbc.sql("SELECT id FROM reporting_consent WHERE granted_by = ? AND idempotency_key = ?")
+                .params(grantedBy, key).query(Long.class).optional();
     }
 
     public Optional<Row> byId(long id) {

@@ -38,11 +38,11 @@ public class ObjectionStore {
     }
 
     public long insert(String uscc, ObjectionItemType type, String itemRef, String reason, Instant filedAt,
-            String filedBy, LocalDate dueDate) {
+            String filedBy, LocalDate dueDate, String idempotencyKey) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO reporting_objection (uscc, item_type, item_ref, reason, filed_at, filed_by, due_date, status) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'FILED')")
-                .params(uscc, type.name(), itemRef, reason, Timestamps.toDb(filedAt), filedBy, dueDate)
+        jdbc.sql("INSERT INTO reporting_objection (uscc, item_type, item_ref, reason, filed_at, filed_by, due_date, status, "
+                + "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, 'FILED', ?)")
+                .params(uscc, type.name(), itemRef, reason, Timestamps.toDb(filedAt), filedBy, dueDate, idempotencyKey)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -68,6 +68,11 @@ public class ObjectionStore {
         return jdbc.sql("UPDATE reporting_objection SET status = 'RESOLVED', outcome = ?, answer = ?, resolved_at = ?, "
                 + "resolved_by = ? WHERE id = ? AND status <> 'RESOLVED'")
                 .params(outcome.name(), answer, Timestamps.toDb(at), by, id).update() == 1;
+    }
+
+    public Optional<Long> byIdempotencyKey(String filedBy, String key) {
+        return jdbc.sql("SELECT id FROM reporting_objection WHERE filed_by = ? AND idempotency_key = ?")
+                .params(filedBy, key).query(Long.class).optional();
     }
 
     public Optional<Row> byId(long id) {

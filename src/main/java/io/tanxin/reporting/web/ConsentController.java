@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,11 +40,13 @@ class ConsentController {
     @PostMapping("/api/v1/enterprises/{uscc}/consents")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ENTERPRISE')")
-    @Operation(summary = "企业授权金融机构查询其碳信用报告 / grant an institution consent (ENTERPRISE, own)")
-    Consent grant(@PathVariable String uscc, @Valid @RequestBody GrantRequest request) {
+    @Operation(summary = "企业授权金融机构查询其碳信用报告（支持 Idempotency-Key）/ grant an institution consent "
+            + "(ENTERPRISE, own; Idempotency-Key makes retries safe)")
+    Consent grant(@PathVariable String uscc, @Valid @RequestBody GrantRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Actors.requireEnterpriseAccess(uscc);
         return consents.grant(uscc, request.institutionCode(), ReportPurpose.parse(request.purpose()),
-                request.validUntil(), Actors.require());
+                request.validUntil(), Actors.require(), idempotencyKey);
     }
 
     @DeleteMapping("/api/v1/enterprises/{uscc}/consents/{id}")

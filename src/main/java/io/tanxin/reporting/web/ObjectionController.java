@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,11 +42,13 @@ class ObjectionController {
     @PostMapping("/api/v1/enterprises/{uscc}/objections")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ENTERPRISE')")
-    @Operation(summary = "企业提出异议（MONTH_FIGURE/FINDING/PENALTY/RATING），20 日内答复 / file an objection (ENTERPRISE, own)")
-    Objection file(@PathVariable String uscc, @RequestBody FileRequest request) {
+    @Operation(summary = "企业提出异议（MONTH_FIGURE/FINDING/PENALTY/RATING），20 日内答复；支持 Idempotency-Key / "
+            + "file an objection (ENTERPRISE, own; Idempotency-Key makes retries safe)")
+    Objection file(@PathVariable String uscc, @RequestBody FileRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Actors.requireEnterpriseAccess(uscc);
         return objections.file(uscc, parse(ObjectionItemType.class, request.itemType(), "INVALID_OBJECTION_ITEM",
-                "异议对象类型", "item type"), request.itemRef(), request.reason(), Actors.require());
+                "异议对象类型", "item type"), request.itemRef(), request.reason(), Actors.require(), idempotencyKey);
     }
 
     @GetMapping("/api/v1/enterprises/{uscc}/objections")
