@@ -1,0 +1,4 @@
+package io.tanxin.reporting;
+
+public record ConsentRevoked(long consentId, String uscc, String institutionCode, ReportPurpose purpose) {
+}

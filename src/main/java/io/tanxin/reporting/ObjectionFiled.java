@@ -1,0 +1,7 @@
+package io.tanxin.reporting;
+
+import java.time.LocalDate;
+
+public record ObjectionFiled(long objectionId, String uscc, ObjectionItemType itemType, String itemRef,
+        LocalDate dueDate) {
+}

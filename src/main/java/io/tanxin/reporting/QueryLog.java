@@ -1,0 +1,82 @@
+package io.tanxin.reporting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.tanxin.directory.DirectoryManagement;
+import io.tanxin.directory.Institution;
+import io.tanxin.reporting.internal.QueryStore;
+import io.tanxin.shared.DomainException;
+import io.tanxin.shared.Page;
+import org.springframework.stereotype.Service;
+
+/** The record of report queries: what an enterprise's report shows and what a bank sees of its own. */
+@Service
+public class QueryLog {
+
+    /** A report shows the queries of the last two years. */
+    public static final int YEARS_SHOWN = 2;
+
+    private final QueryStore store;
+    private final DirectoryManagement directory;
+    private final Clock clock = Clock.systemUTC();
+
+    QueryLog(QueryStore store, DirectoryManagement directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    /** Queries of the enterprise's report in the last two years (Asia/Shanghai days), the newest first. */
+    public Page<QueryRecord> forEnterprise(String uscc, int page, int size) {
+        checkPaging(page, size);
+        Instant since = since();
+        Map<String, String> names = names();
+        List<QueryRecord> items = store.forEnterprise(uscc, since, page * size, size).stream()
+                .map(r -> toRecord(r, names)).toList();
+        return new Page<>(items, store.countForEnterprise(uscc, since), page, size);
+    }
+
+    /** The queries an organisation (a bank by its code) made in the last two years. */
+    public Page<QueryRecord> forOrganisation(String organisationCode, int page, int size) {
+        checkPaging(page, size);
+        Instant since = since();
+        Map<String, String> names = names();
+        List<QueryRecord> items = store.forOrganisation(organisationCode, since, page * size, size).stream()
+                .map(r -> toRecord(r, names)).toList();
+        return new Page<>(items, store.countForOrganisation(organisationCode, since), page, size);
+    }
+
+    QueryRecord byId(long id) {
+        return store.byId(id).map(r -> toRecord(r, names())).orElseThrow();
+    }
+
+    private Instant since() {
+        LocalDate first = ShanghaiDates.today(clock).minusYears(YEARS_SHOWN);
+        return first.atStartOfDay(ShanghaiDates.ZONE).toInstant();
+    }
+
+    private Map<String, String> names() {
+        return directory.institutions().stream().collect(Collectors.toMap(Institution::code, Institution::nameZh,
+                (a, b) -> a));
+    }
+
+    private QueryRecord toRecord(QueryStore.Row r, Map<String, String> names) {
+        String organisation = r.organisationCode();
+        String name = organisation == null ? null : names.get(organisation);
+        if (name == null && r.basis() == AccessBasis.OWN) {
+            name = directory.findEnterprise(organisation).map(e -> e.nameZh()).orElse(null);
+        }
+        return new QueryRecord(r.id(), r.uscc(), r.queriedAt(), r.username(), organisation, name, r.basis(),
+                r.purpose(), r.consentId());
+    }
+
+    static void checkPaging(int page, int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            throw new DomainException("INVALID_PAGE", "分页参数无效", "Invalid paging").withStatus(400);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.tanxin.reporting.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.tanxin.reporting.AccessBasis;
+import io.tanxin.reporting.ReportPurpose;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class QueryStore {
+
+    public record Row(long id, String uscc, Instant queriedAt, String username, String organisationCode,
+            AccessBasis basis, ReportPurpose purpose, Long consentId) {
+    }
+
+    private static final String COLUMNS = "id, uscc, queried_at, username, organisation_code, basis, purpose, consent_id";
+
+    private final JdbcClient jdbc;
+
+    QueryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String uscc, Instant at, String username, String organisationCode, AccessBasis basis,
+            ReportPurpose purpose, Long consentId) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO reporting_query (uscc, queried_at, username, organisation_code, basis, purpose, consent_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(uscc, Timestamps.toDb(at), username, organisationCode, basis.name(), purpose.name(), consentId)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Row> byId(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reporting_query WHERE id = ?").param(id)
+                .query(QueryStore::row).optional();
+    }
+
+    public List<Row> forEnterprise(String uscc, Instant since, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reporting_query WHERE uscc = ? AND queried_at >= ? "
+                + "ORDER BY queried_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(uscc, Timestamps.toDb(since), limit, offset).query(QueryStore::row).list();
+    }
+
+    public long countForEnterprise(String uscc, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM reporting_query WHERE uscc = ? AND queried_at >= ?")
+                .params(uscc, Timestamps.toDb(since)).query(Long.class).single();
+    }
+
+    public List<Row> forOrganisation(String organisationCode, Instant since, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reporting_query WHERE organisation_code = ? AND queried_at >= ? "
+                + "ORDER BY queried_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(organisationCode, Timestamps.toDb(since), limit, offset).query(QueryStore::row).list();
+    }
+
+    public long countForOrganisation(String organisationCode, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM reporting_query WHERE organisation_code = ? AND queried_at >= ?")
+                .params(organisationCode, Timestamps.toDb(since)).query(Long.class).single();
+    }
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        long consent = rs.getLong("consent_id");
+        return new Row(rs.getLong("id"), rs.getString("uscc"), Timestamps.read(rs, "queried_at"),
+                rs.getString("username"), rs.getString("organisation_code"), AccessBasis.valueOf(rs.getString("basis")),
+                ReportPurpose.valueOf(rs.getString("purpose")), rs.wasNull() ? null : consent);
+    }
+}

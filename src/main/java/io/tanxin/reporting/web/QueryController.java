@@ -1,0 +1,42 @@
+package io.tanxin.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tanxin.identity.Actors;
+import io.tanxin.reporting.QueryLog;
+import io.tanxin.reporting.QueryRecord;
+import io.tanxin.shared.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "queries", description = "查询记录 / records of report queries")
+class QueryController {
+
+    private final QueryLog log;
+
+    QueryController(QueryLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/api/v1/enterprises/{uscc}/queries")
+    @PreAuthorize("hasAnyRole('ENTERPRISE','REGULATOR','AGENCY_ANALYST')")
+    @Operation(summary = "近两年的报告查询记录 / report queries of the last two years "
+            + "(ENTERPRISE own, REGULATOR, AGENCY_ANALYST)")
+    Page<QueryRecord> forEnterprise(@PathVariable String uscc, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        Actors.requireEnterpriseAccess(uscc);
+        return log.forEnterprise(uscc, page, size);
+    }
+
+    @GetMapping("/api/v1/institutions/me/queries")
+    @PreAuthorize("hasAnyRole('BANK_OFFICER','BANK_ADMIN')")
+    @Operation(summary = "本机构近两年的查询 / my institution's queries of the last two years (BANK_OFFICER, BANK_ADMIN)")
+    Page<QueryRecord> forMyInstitution(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return log.forOrganisation(Actors.require().organisationCode(), page, size);
+    }
+}

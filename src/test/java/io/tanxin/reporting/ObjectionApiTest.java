@@ -1,0 +1,214 @@
+package io.tanxin.reporting;
+
+import static io.tanxin.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import io.tanxin.accounting.AccountingManagement;
+import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.identity.Actor;
+import io.tanxin.identity.OrganisationKind;
+import io.tanxin.identity.Role;
+import io.tanxin.reporting.internal.ObjectionEvidence;
+import io.tanxin.support.Api;
+import io.tanxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
+
+/** Objections: filing marks the item at once, the agency answers within 20 Shanghai days, every step is kept. */
+@IntegrationTest
+@RecordApplicationEvents
+class ObjectionApiTest {
+
+    static final String FEATURED = "91140300MA0TX20251";
+    static final String FILE = "/api/v1/enterprises/" + FEATURED + "/objections";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    AccountingManagement accounting;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EvidenceLog evidenceLog;
+
+    @Autowired
+    ObjectionEvidence objectionEvidence;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void aCorrectedMonthFigureIsRecalculatedAndEveryStepIsKeptAndLogged() {
+        YearMonth month = YearMonth.of(2025, 4);
+        int runsBefore = accounting.runs(FEATURED, month).size();
+        JsonNode filed = file("MONTH_FIGURE", month.toString(), "4 月外购电量重复计入 / April's purchased power counted twice");
+        long id = filed.path("id").asLong();
+        assertThat(filed.path("status").asString()).isEqualTo("FILED");
+        assertThat(filed.path("dueDate").asString()).isEqualTo(
+                ObjectionDeadline.dueDate(java.time.Instant.parse(filed.path("filedAt").asString())).toString());
+        assertThat(filed.path("overdue").asBoolean()).isFalse();
+        assertThat(objections.disputedItems(FEATURED)).contains(
+                new DisputedItem(ObjectionItemType.MONTH_FIGURE, "2025-04", id, DisputedItem.Mark.DISPUTED));
+
+        Api analyst = Api.as(port, "analyst");
+        Api.Response acknowledged = analyst.post("/api/v1/objections/" + id + "/acknowledgement", "{\"note\":\"核查中\"}");
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+        assertThat(acknowledged.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
+
+        Api.Response resolved = analyst.post("/api/v1/objections/" + id + "/resolution",
+                "{\"outcome\":\"CORRECTED\",\"answer\":\"经核实已更正并重新核算 / verified, corrected and recalculated\"}");
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        JsonNode done = resolved.json();
+        assertThat(done.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(done.path("outcome").asString()).isEqualTo("CORRECTED");
+        assertThat(done.path("resolvedBy").asString()).isEqualTo("analyst");
+        assertThat(done.path("steps")).hasSize(3);
+        assertThat(done.path("steps").get(0).path("action").asString()).isEqualTo("FILED");
+        assertThat(done.path("steps").get(2).path("action").asString()).isEqualTo("RESOLVED");
+
+        assertThat(accounting.runs(FEATURED, month)).hasSize(runsBefore + 1);
+        assertThat(objections.disputedItems(FEATURED)).extracting(DisputedItem::objectionId).doesNotContain(id);
+
+        evidenceLog.sequence();
+        for (JsonNode step : done.path("steps")) {
+            String ref = "objection_step:" + step.path("id").asLong();
+            byte[] leaf = evidenceLog.leafFor(ref).orElseThrow().data();
+            assertThat(leaf).as(ref).isEqualTo(objectionEvidence.recompute(ref).orElseThrow());
+        }
+        String filedRef = "objection_step:" + done.path("steps").get(0).path("id").asLong();
+        jdbc.sql("UPDATE reporting_objection SET reason = 'rewritten' WHERE id = ?").param(id).update();
+        assertThat(objectionEvidence.recompute(filedRef).orElseThrow())
+                .isNotEqualTo(evidenceLog.leafFor(filedRef).orElseThrow().data());
+
+        assertProblem(analyst.post("/api/v1/objections/" + id + "/resolution",
+                "{\"outcome\":\"UPHELD\",\"answer\":\"again\"}"), 409, "OBJECTION_ALREADY_RESOLVED");
+    }
+
+    @Test
+    void aCorrectionIsAnnouncedWithItsNewRunForRatingToListenTo() {
+        Actor enterprise = new Actor("enterprise", "企业", Set.of(Role.ENTERPRISE), OrganisationKind.ENTERPRISE, FEATURED);
+        Actor analyst = new Actor("analyst", "分析师", Set.of(Role.AGENCY_ANALYST), OrganisationKind.INSTITUTION,
+                "TANXIN_AGENCY");
+        long id = objections.file(FEATURED, ObjectionItemType.MONTH_FIGURE, "2025-06", "6 月数据 / June", enterprise).id();
+        assertThat(events.stream(ObjectionFiled.class).filter(e -> e.objectionId() == id)).hasSize(1);
+        Objection done = objections.resolve(id, ObjectionOutcome.CORRECTED, "已更正 / corrected", analyst);
+        ObjectionResolved event = events.stream(ObjectionResolved.class).filter(e -> e.objectionId() == id).findFirst()
+                .orElseThrow();
+        assertThat(event.outcome()).isEqualTo(ObjectionOutcome.CORRECTED);
+        assertThat(event.uscc()).isEqualTo(FEATURED);
+        assertThat(accounting.runs(FEATURED, YearMonth.of(2025, 6))).extracting(r -> r.runId())
+                .contains(event.recalculatedRunId());
+        assertThat(done.steps().get(1).note()).contains("run " + event.recalculatedRunId());
+    }
+
+    @Test
+    void anUnverifiableItemStaysAnnotatedAndAnUpheldOneIsNoLongerDisputed() {
+        long unverifiable = file("PENALTY", "阳环罚〔2024〕15号", "处罚已撤销 / the penalty was withdrawn").path("id").asLong();
+        long upheld = file("FINDING", "1", "数据来源有误 / wrong source").path("id").asLong();
+        Api analyst = Api.as(port, "analyst");
+        assertThat(analyst.post("/api/v1/objections/" + unverifiable + "/resolution",
+                "{\"outcome\":\"UNVERIFIABLE\",\"answer\":\"无法取得撤销决定书 / no withdrawal document\"}").status())
+                .isEqualTo(200);
+        assertThat(analyst.post("/api/v1/objections/" + upheld + "/resolution",
+                "{\"outcome\":\"UPHELD\",\"answer\":\"数据来源核实无误 / source verified\"}").status()).isEqualTo(200);
+        assertThat(objections.disputedItems(FEATURED)).contains(new DisputedItem(ObjectionItemType.PENALTY,
+                "阳环罚〔2024〕15号", unverifiable, DisputedItem.Mark.ANNOTATED_UNVERIFIABLE))
+                .extracting(DisputedItem::objectionId).doesNotContain(upheld);
+        JsonNode list = Api.as(port, "enterprise").get(FILE + "?status=RESOLVED&size=200").json();
+        assertThat(list.path("items").findValuesAsString("outcome")).contains("UNVERIFIABLE", "UPHELD");
+    }
+
+    @Test
+    void anUnansweredObjectionPastItsShanghaiDueDateIsFlaggedToAnalysts() {
+        OffsetDateTime filed = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30);
+        long old = jdbc.sql("INSERT INTO reporting_objection (uscc, item_type, item_ref, reason, filed_at, filed_by, "
+                + "due_date, status) VALUES (?, 'RATING', '2024', 'old', ?, 'enterprise', ?, 'FILED') RETURNING id")
+                .params(FEATURED, filed, ObjectionDeadline.dueDate(filed.toInstant())).query(Long.class).single();
+        long fresh = file("RATING", "2025", "评级未考虑转型投资 / transition investment ignored").path("id").asLong();
+
+        for (String user : new String[] {"analyst", "regulator"}) {
+            JsonNode overdue = Api.as(port, user).get("/api/v1/objections?overdue=true&size=200").json();
+            assertThat(overdue.path("items").findValuesAsString("id")).as(user).contains(Long.toString(old))
+                    .doesNotContain(Long.toString(fresh));
+        }
+        JsonNode one = Api.as(port, "analyst").get("/api/v1/objections/" + old).json();
+        assertThat(one.path("overdue").asBoolean()).isTrue();
+        assertThat(objections.overdue()).extracting(Objection::id).contains(old).doesNotContain(fresh);
+        JsonNode all = Api.as(port, "analyst").get("/api/v1/objections?status=FILED&size=200").json();
+        assertThat(all.path("items").findValuesAsString("id")).contains(Long.toString(old), Long.toString(fresh));
+        assertThat(LocalDate.parse(Api.as(port, "analyst").get("/api/v1/objections/" + fresh).json().path("dueDate")
+                .asString())).isAfter(LocalDate.now().plusDays(18));
+    }
+
+    @Test
+    void onlyTheEnterpriseFilesAndOnlyTheAgencyAnswers() {
+        String body = "{\"itemType\":\"MONTH_FIGURE\",\"itemRef\":\"2025-05\",\"reason\":\"x\"}";
+        assertProblem(Api.as(port, "bank-a").post(FILE, body), 403, "FORBIDDEN");
+        assertProblem(Api.as(port, "analyst").post(FILE, body), 403, "FORBIDDEN");
+        long id = file("MONTH_FIGURE", "2025-05", "5 月数据有误 / May is wrong").path("id").asLong();
+        String answer = "{\"outcome\":\"UPHELD\",\"answer\":\"ok\"}";
+        assertProblem(Api.as(port, "enterprise").post("/api/v1/objections/" + id + "/resolution", answer), 403,
+                "FORBIDDEN");
+        assertProblem(Api.as(port, "bank-a").post("/api/v1/objections/" + id + "/resolution", answer), 403, "FORBIDDEN");
+        assertProblem(Api.as(port, "regulator").post("/api/v1/objections/" + id + "/resolution", answer), 403,
+                "FORBIDDEN");
+        assertProblem(Api.as(port, "enterprise").get("/api/v1/objections"), 403, "FORBIDDEN");
+        assertProblem(Api.as(port, "bank-a").get(FILE), 403, "FORBIDDEN");
+        assertThat(Api.as(port, "regulator").get(FILE).status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedObjectionsAreRefused() {
+        Api enterprise = Api.as(port, "enterprise");
+        assertProblem(enterprise.post(FILE, "{\"itemType\":\"MONTH_FIGURE\",\"itemRef\":\"2025-13\",\"reason\":\"x\"}"),
+                400, "INVALID_OBJECTION_ITEM");
+        assertProblem(enterprise.post(FILE, "{\"itemType\":\"FINDING\",\"itemRef\":\"abc\",\"reason\":\"x\"}"),
+                400, "INVALID_OBJECTION_ITEM");
+        assertProblem(enterprise.post(FILE, "{\"itemType\":\"WEATHER\",\"itemRef\":\"1\",\"reason\":\"x\"}"),
+                400, "INVALID_OBJECTION_ITEM");
+        assertProblem(enterprise.post(FILE, "{\"itemType\":\"PENALTY\",\"itemRef\":\"1\",\"reason\":\" \"}"),
+                400, "TEXT_REQUIRED");
+        assertProblem(enterprise.post(FILE, "{\"itemType\":\"MONTH_FIGURE\",\"itemRef\":\"2099-01\",\"reason\":\"x\"}"),
+                422, "OBJECTION_MONTH_IN_FUTURE");
+        assertProblem(Api.as(port, "analyst").post("/api/v1/objections/999999/resolution",
+                "{\"outcome\":\"UPHELD\",\"answer\":\"ok\"}"), 404, "OBJECTION_NOT_FOUND");
+        assertProblem(Api.as(port, "analyst").post("/api/v1/objections/999999/resolution",
+                "{\"outcome\":\"MAYBE\",\"answer\":\"ok\"}"), 400, "INVALID_OUTCOME");
+    }
+
+    @Test
+    void aRetriedFilingWithTheSameIdempotencyKeyFilesOnce() {
+        String body = "{\"itemType\":\"PENALTY\",\"itemRef\":\"晋环罚〔2023〕7号\",\"reason\":\"重复处罚 / penalised twice\"}";
+        Api enterprise = Api.as(port, "enterprise");
+        Api.Response first = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
+        Api.Response again = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_objection WHERE item_ref = '晋环罚〔2023〕7号'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private JsonNode file(String type, String ref, String reason) {
+        Api.Response r = Api.as(port, "enterprise").post(FILE,
+                "{\"itemType\":\"" + type + "\",\"itemRef\":\"" + ref + "\",\"reason\":\"" + reason + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json();
+    }
+}
