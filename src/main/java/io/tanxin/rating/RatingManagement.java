@@ -60,7 +60,7 @@ public class RatingManagement {
     public static final String ROLLING = "ROLLING_12M";
     private static final Logger log = LoggerFactory.getLogger(RatingManagement.class);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final int HISTORY_YEARS = 6;
+    private static final int HISTORY_YEARS = 4;
     /** A year (or twelve-month window) with fewer computed months is not compared in trends. */
     private static final int TREND_MIN_MONTHS = 6;
 
