@@ -99,6 +99,15 @@ public class RatingManagement {
         }
     }
 
+    /** A month recorded or recalculated on its own (not through intake): re-rate that enterprise. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(io.tanxin.accounting.CarbonAccountCalculated calculated) {
+        if (directory.findEnterprise(calculated.uscc()).isPresent()) {
+            run(new HashSet<>(Set.of(calculated.uscc())), null, "ACCOUNT");
+        }
+    }
+
     /** New penalties, ETS results, transition or green-power data: re-rate the enterprises they name. */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
