@@ -185,8 +185,8 @@ public class RatingManagement {
             }
             for (Period p : periods) {
                 Agg now = window(byMonth, p.end, 0);
-                if (now.intensity() == null) {
-                    continue;
+                if (now.intensity() == null || now.qualityMonths == 0) {
+                    continue; // no account yet, or its data quality not assessed yet (the assessment re-rates)
                 }
                 Agg prev = window(byMonth, p.end, 1);
                 Agg prev2 = window(byMonth, p.end, 2);
