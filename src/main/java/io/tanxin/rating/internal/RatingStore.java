@@ -89,10 +89,13 @@ public class RatingStore {
 
     /** The newest rating per (uscc, period kind, year) of these enterprises (all when null), without detail. */
     public Map<String, Latest> latest(Collection<String> usccs) {
+        boolean few = usccs != null && !usccs.isEmpty() && usccs.size() <= 500;
         String sql = "SELECT r.id, r.uscc, r.period_kind, r.rating_year, r.label, r.result_hash FROM rating r "
-                + "JOIN (SELECT MAX(id) AS id FROM rating GROUP BY uscc, period_kind, rating_year) m ON m.id = r.id";
+                + "JOIN (SELECT MAX(id) AS id FROM rating" + (few ? " WHERE uscc IN ("
+                        + String.join(",", java.util.Collections.nCopies(usccs.size(), "?")) + ")" : "")
+                + " GROUP BY uscc, period_kind, rating_year) m ON m.id = r.id";
         Map<String, Latest> out = new HashMap<>();
-        jdbc.sql(sql).query((ResultSet rs) -> {
+        jdbc.sql(sql).params(few ? new ArrayList<Object>(usccs) : List.of()).query((ResultSet rs) -> {
             String uscc = rs.getString(2);
             if (usccs == null || usccs.contains(uscc)) {
                 Latest l = new Latest(rs.getLong(1), uscc, rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6));
