@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
-import io.tanxin.evidence.EvidenceSource;
+import io.tanxin.evidence.RecordEvidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,33 +18,27 @@ import org.springframework.stereotype.Component;
  * Tanxin's back is named.
  */
 @Component
-public class SubmissionEvidence implements EvidenceSource {
+public class SubmissionEvidence extends RecordEvidence {
 
     static final String KIND = "submission";
 
-    private final EvidenceLog log;
     private final JdbcClient jdbc;
 
     SubmissionEvidence(EvidenceLog log, JdbcClient jdbc) {
-        this.log = log;
+        super(KIND, log);
         this.jdbc = jdbc;
     }
 
-    /** In the transaction that finished the submission; its id goes on the row for later lookups. */
-    public void record(long submissionId) {
-        byte[] data = recompute(KIND + ":" + submissionId).orElseThrow();
-        long entry = log.append(KIND, KIND + ":" + submissionId, data);
+    /** In the transaction that finished the submission; its entry id goes on the row for later lookups. */
+    @Override
+    public long record(long submissionId) {
+        long entry = super.record(submissionId);
         jdbc.sql("UPDATE submission SET evidence_entry_id = ? WHERE id = ?").params(entry, submissionId).update();
+        return entry;
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Optional<byte[]> recompute(String recordRef) {
-        long id = Long.parseLong(recordRef.substring(KIND.length() + 1));
+    protected Optional<byte[]> data(long id) {
         return jdbc.sql("SELECT s.id, s.source_type, s.channel, s.dataset, s.submitted_by, s.received_at, s.size_bytes, "
                 + "s.raw_truncated, s.status, s.row_count, s.error_count, r.content, s.sha256 FROM submission s "
                 + "JOIN submission_raw r ON r.submission_id = s.id WHERE s.id = ?").param(id)

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
-import io.tanxin.evidence.EvidenceSource;
+import io.tanxin.evidence.RecordEvidence;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,31 +12,20 @@ import org.springframework.stereotype.Component;
  * until when, and when that ended. The newest leaf is the consent's current state.
  */
 @Component
-public class ConsentEvidence implements EvidenceSource {
+public class ConsentEvidence extends RecordEvidence {
 
     public static final String KIND = "consent";
 
-    private final EvidenceLog log;
     private final ConsentStore consents;
 
     ConsentEvidence(EvidenceLog log, ConsentStore consents) {
-        this.log = log;
+        super(KIND, log);
         this.consents = consents;
     }
 
-    public long record(long consentId) {
-        String ref = KIND + ":" + consentId;
-        return log.append(KIND, ref, recompute(ref).orElseThrow());
-    }
-
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Optional<byte[]> recompute(String recordRef) {
-        return consents.byId(Long.parseLong(recordRef.substring(KIND.length() + 1))).map(c -> {
+    protected Optional<byte[]> data(long id) {
+        return consents.byId(id).map(c -> {
             EvidenceData data = EvidenceData.of(KIND).put("id", c.id()).put("uscc", c.uscc())
                     .put("institution", c.institutionCode()).put("purpose", c.purpose().name())
                     .put("validUntil", c.validUntil().toString()).put("grantedAt", c.grantedAt())

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
-import io.tanxin.evidence.EvidenceSource;
+import io.tanxin.evidence.RecordEvidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,31 +14,19 @@ import org.springframework.stereotype.Component;
  * fields that never change after filing, so every leaf stays recomputable as the objection moves on.
  */
 @Component
-public class ObjectionEvidence implements EvidenceSource {
+public class ObjectionEvidence extends RecordEvidence {
 
     public static final String KIND = "objection_step";
 
-    private final EvidenceLog log;
     private final JdbcClient jdbc;
 
     ObjectionEvidence(EvidenceLog log, JdbcClient jdbc) {
-        this.log = log;
+        super(KIND, log);
         this.jdbc = jdbc;
     }
 
-    public long record(long stepId) {
-        String ref = KIND + ":" + stepId;
-        return log.append(KIND, ref, recompute(ref).orElseThrow());
-    }
-
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Optional<byte[]> recompute(String recordRef) {
-        long id = Long.parseLong(recordRef.substring(KIND.length() + 1));
+    protected Optional<byte[]> data(long id) {
         return jdbc.sql("SELECT s.id, s.objection_id, s.action, s.actor, s.occurred_at, s.outcome, s.note, o.uscc, "
                 + "o.item_type, o.item_ref, o.reason, o.filed_at, o.filed_by, o.due_date FROM reporting_objection_step s "
                 + "JOIN reporting_objection o ON o.id = s.objection_id WHERE s.id = ?").param(id)

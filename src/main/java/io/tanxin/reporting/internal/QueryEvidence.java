@@ -4,36 +4,25 @@ import java.util.Optional;
 
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
-import io.tanxin.evidence.EvidenceSource;
+import io.tanxin.evidence.RecordEvidence;
 import org.springframework.stereotype.Component;
 
 /** Every report query in the log, so a deleted or altered query record is noticed. */
 @Component
-public class QueryEvidence implements EvidenceSource {
+public class QueryEvidence extends RecordEvidence {
 
     public static final String KIND = "report_query";
 
-    private final EvidenceLog log;
     private final QueryStore queries;
 
     QueryEvidence(EvidenceLog log, QueryStore queries) {
-        this.log = log;
+        super(KIND, log);
         this.queries = queries;
     }
 
-    public long record(long queryId) {
-        String ref = KIND + ":" + queryId;
-        return log.append(KIND, ref, recompute(ref).orElseThrow());
-    }
-
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Optional<byte[]> recompute(String recordRef) {
-        return queries.byId(Long.parseLong(recordRef.substring(KIND.length() + 1))).map(q -> {
+    protected Optional<byte[]> data(long id) {
+        return queries.byId(id).map(q -> {
             EvidenceData data = EvidenceData.of(KIND).put("id", q.id()).put("uscc", q.uscc())
                     .put("queriedAt", q.queriedAt()).put("user", q.username())
                     .put("organisation", q.organisationCode() == null ? "-" : q.organisationCode())
