@@ -15,7 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 
+import io.tanxin.evidence.EvidenceAlert;
+import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.evidence.EvidenceVerification;
+import io.tanxin.evidence.LeafInfo;
 import io.tanxin.shared.Uscc;
 import io.tanxin.evidence.OfflineVerifier;
 import io.tanxin.support.Api;
@@ -25,7 +30,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -187,6 +194,33 @@ class CreditReportApiTest {
         Path same = dir.resolve("pretty.json");
         Files.writeString(same, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json.body())));
         assertThat(verify(key, same)).as(out).isZero();
+    }
+
+    @Autowired
+    EvidenceLog evidenceLog;
+
+    @Autowired
+    EvidenceVerification verification;
+
+    @Autowired
+    ReportEvidence reportEvidence;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theVerificationJobRecomputesAReportLeafAndNoticesATamperedRow() {
+        JsonNode ev = json("regulator", FEATURED).json().path("evidence");
+        LeafInfo leaf = evidenceLog.leafAt(ev.path("leafIndex").asLong()).orElseThrow();
+        assertThat(leaf.kind()).isEqualTo("credit_report");
+        assertThat(reportEvidence.recompute(leaf.recordRef()).orElseThrow()).isEqualTo(leaf.data());
+        assertThat(new String(leaf.data(), StandardCharsets.UTF_8)).contains("bodySha256=" + ev.path("bodySha256").asString());
+
+        long id = Long.parseLong(leaf.recordRef().substring("credit_report:".length()));
+        jdbc.sql("UPDATE credit_report SET body_sha256 = ? WHERE id = ?").params("00".repeat(32), id).update();
+        List<EvidenceAlert> alerts = verification.verifyNow().newAlerts();
+        assertThat(alerts).filteredOn(a -> a.code().equals("EVIDENCE_SOURCE_MISMATCH"))
+                .extracting(EvidenceAlert::recordRef).contains(leaf.recordRef());
     }
 
     String out = "";
