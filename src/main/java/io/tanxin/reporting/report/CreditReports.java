@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CreditReports {
 
     static final int YEARS = 3;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CreditReports.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -94,7 +95,9 @@ public class CreditReports {
      * states; the others read for their own fixed purpose. {@code baseUrl} makes the verification address.
      */
     public Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
+        long t0 = System.nanoTime();
         QueryRecord query = access.authorize(actor, uscc, purpose);
+        long t1 = System.nanoTime();
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long[] ids = new long[2];
         JsonNode[] bodyNode = new JsonNode[1];
@@ -111,7 +114,9 @@ public class CreditReports {
             ids[1] = evidence.append(ReportEvidence.KIND, ReportEvidence.ref(id),
                     OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]));
         });
+        long t2 = System.nanoTime();
         evidence.sequence();
+        long t3 = System.nanoTime();
         OptionalLong index = evidence.leafIndexOf(ids[1]);
         if (index.isEmpty()) {
             evidence.sequence();
@@ -123,6 +128,7 @@ public class CreditReports {
         if (cp.treeSize() <= leaf) {
             cp = evidence.checkpointNow();
         }
+        long t4 = System.nanoTime();
         List<String> proof = evidence.inclusionProof(leaf, cp.treeSize()).stream()
                 .map(h -> Base64.getEncoder().encodeToString(h)).toList();
         byte[] data = OfflineVerifier.reportLeafData(body[0].reportNumber(), uscc, issuedAt, hash[0]);
@@ -136,7 +142,14 @@ public class CreditReports {
         var root = JSON.createObjectNode();
         root.set("body", bodyNode[0]);
         root.set("evidence", JSON.valueToTree(ev));
-        return new Issued(new CreditReport(body[0], ev), JSON.writeValueAsBytes(root));
+        Issued issued = new Issued(new CreditReport(body[0], ev), JSON.writeValueAsBytes(root));
+        long t5 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("report {}: authorize {} ms, body+leaf {} ms, sequence {} ms, checkpoint {} ms, proof+json {} ms",
+                    body[0].reportNumber(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        }
+        return issued;
     }
 
     CreditReport.Body body(String number, Instant issuedAt, String uscc, ReportPurpose purpose) {
