@@ -58,13 +58,7 @@ class ReportRenderer {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> {
-                InputStream in = ReportRenderer.class.getResourceAsStream(FONT_PATH);
-                if (in == null) {
-                    throw new IllegalStateException("font missing: " + FONT_PATH);
-                }
-                return in;
-            }, FONT);
+            builder.useFont(() -> new java.io.ByteArrayInputStream(fontBytes()), FONT);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
@@ -72,6 +66,25 @@ class ReportRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static volatile byte[] font;
+
+    /** The font file read once (it is large); openhtmltopdf still subsets it per document. */
+    private static byte[] fontBytes() {
+        byte[] f = font;
+        if (f == null) {
+            try (InputStream in = ReportRenderer.class.getResourceAsStream(FONT_PATH)) {
+                if (in == null) {
+                    throw new IllegalStateException("font missing: " + FONT_PATH);
+                }
+                f = in.readAllBytes();
+                font = f;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return f;
     }
 
     static String qrDataUri(String text) {
