@@ -33,6 +33,9 @@ public final class OfflineVerifier {
               verify checkpoint  --key KEY --checkpoint CHECKPOINT
               verify inclusion   --key KEY --checkpoint CHECKPOINT --proof INCLUSION.json [--leaf LEAF.json | --data FILE]
               verify consistency --key KEY --old CHECKPOINT --new CHECKPOINT --proof CONSISTENCY.json
+              verify report      --key KEY --report REPORT.json
+            REPORT.json: 碳信用报告 JSON（Accept: application/json），自带检查点与包含证明 / a carbon credit report
+                 as JSON, which carries its checkpoint and inclusion proof
             KEY: PEM 公钥文件（GET /api/v1/evidence/public-key）或签名注记验证密钥（?format=note），文件或字符串均可
                  a PEM public key file (GET /api/v1/evidence/public-key) or a signed-note verifier key (?format=note),
                  as a file or the string itself
@@ -81,6 +84,7 @@ public final class OfflineVerifier {
             }
             case "inclusion" -> inclusion(key, options);
             case "consistency" -> consistency(key, options);
+            case "report" -> report(key, options);
             default -> throw new UsageException("未知子命令 / unknown subcommand " + args[0]);
         }
         return 0;
@@ -139,6 +143,134 @@ public final class OfflineVerifier {
         out.printf("验证通过 / verified: 大小 %d 的树是大小 %d 的树的仅追加延续 / the tree of size %d is an append-only "
                 + "extension of the tree of size %d%n", newer.treeSize(), older.treeSize(), newer.treeSize(),
                 older.treeSize());
+    }
+
+    // --- carbon credit reports: body hash → leaf data → inclusion in the embedded signed checkpoint
+
+    /** The leaf kind of an issued carbon credit report. */
+    public static final String REPORT_KIND = "credit_report";
+
+    /** The leaf data of a report: its number, USCC, issue time and the SHA-256 of its body's canonical JSON. */
+    public static byte[] reportLeafData(String reportNumber, String uscc, java.time.Instant issuedAt, byte[] bodySha256) {
+        return EvidenceData.of(REPORT_KIND).put("reportNumber", reportNumber).put("uscc", uscc)
+                .put("issuedAt", issuedAt).putHex("bodySha256", bodySha256).toBytes();
+    }
+
+    /** SHA-256 of the canonical JSON of a report's body (see {@link #canonicalJson}). */
+    public static byte[] reportBodyHash(JsonNode body) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalJson(body).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, numbers as plain
+     * decimals without trailing zeros (0 as {@code 0}), strings escaped as JSON requires (control
+     * characters, quote and backslash only), so that any parser's reading of the same text gives it.
+     */
+    public static String canonicalJson(JsonNode node) {
+        StringBuilder b = new StringBuilder();
+        canonical(node, b);
+        return b.toString();
+    }
+
+    private static void canonical(JsonNode n, StringBuilder b) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            b.append("null");
+        } else if (n.isObject()) {
+            java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+            n.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            b.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                string(e.getKey(), b);
+                b.append(':');
+                canonical(e.getValue(), b);
+            }
+            b.append('}');
+        } else if (n.isArray()) {
+            b.append('[');
+            for (int i = 0; i < n.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                canonical(n.get(i), b);
+            }
+            b.append(']');
+        } else if (n.isNumber()) {
+            java.math.BigDecimal d = n.decimalValue();
+            b.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        } else if (n.isBoolean()) {
+            b.append(n.booleanValue());
+        } else {
+            string(n.asString(), b);
+        }
+    }
+
+    private static void string(String s, StringBuilder b) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
+    }
+
+    private void report(Ed25519Keys.NoteKey key, Map<String, String> options) {
+        String file = required(options, "report");
+        JsonNode report;
+        try {
+            report = JsonMapper.builder().enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .build().readTree(text(file));
+        } catch (JacksonException e) {
+            throw new VerificationFailed(file + " 不是有效的 JSON / is not valid JSON");
+        }
+        JsonNode body = report.path("body");
+        JsonNode ev = report.path("evidence");
+        if (!body.isObject() || !ev.isObject()) {
+            throw new VerificationFailed("报告缺少 body 或 evidence / the report has no body or evidence section");
+        }
+        java.time.Instant issuedAt;
+        try {
+            issuedAt = java.time.OffsetDateTime.parse(body.path("issuedAt").asString("")).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new VerificationFailed("报告的签发时间无效 / the report's issuedAt is invalid");
+        }
+        byte[] data = reportLeafData(body.path("reportNumber").asString(""),
+                body.path("identity").path("uscc").asString(""), issuedAt, reportBodyHash(body));
+        long index = ev.path("leafIndex").asLong(-1);
+        Checkpoint cp;
+        try {
+            Optional<String> signed = SignedNote.verify(ev.path("checkpoint").asString(""), key);
+            if (signed.isEmpty()) {
+                throw new VerificationFailed("报告中的检查点没有该公钥的有效签名 / the report's checkpoint carries no valid "
+                        + "signature by this key");
+            }
+            cp = Checkpoint.parse(signed.get());
+        } catch (IllegalArgumentException e) {
+            throw new VerificationFailed("检查点格式错误 / malformed checkpoint: " + e.getMessage());
+        }
+        if (!MerkleVerifier.verifyInclusion(index, cp.treeSize(), MerkleHashes.leafHash(data),
+                hashes(ev.path("inclusionProof")), cp.rootHash())) {
+            throw new VerificationFailed("报告内容与证据日志叶子 " + index + " 不符，或该叶子不在检查点的树中 / the report does not "
+                    + "match evidence leaf " + index + ", or the leaf is not in the checkpoint's tree");
+        }
+        out.printf("验证通过 / verified: 报告 %s 与证据日志叶子 %d 一致，且包含在已签名的大小为 %d 的树中 / report %s matches "
+                + "leaf %d, included in the signed tree of size %d (%s)%n", body.path("reportNumber").asString(""),
+                index, cp.treeSize(), body.path("reportNumber").asString(""), index, cp.treeSize(), cp.origin());
     }
 
     private Checkpoint signedCheckpoint(Ed25519Keys.NoteKey key, String file) {

@@ -134,6 +134,50 @@ public class EnterpriseFacts {
         return out;
     }
 
+    /** A verification finding of an enterprise's data (cross-checks between sources and plausibility rules). */
+    public record Finding(long id, String uscc, String period, String rule, String subject, String severity,
+            String status, String messageZh, String messageEn) {
+    }
+
+    /** Which source reported activity data for how many months, from when to when (periods yyyy-MM). */
+    public record SourceCoverage(String sourceType, int months, String firstPeriod, String lastPeriod) {
+    }
+
+    /** The penalties of one enterprise (accepted submissions), with their end dates, oldest first. */
+    public List<Penalty> penaltiesOf(String uscc) {
+        return penalties(List.of(uscc)).getOrDefault(uscc, List.of());
+    }
+
+    /** ETS compliance of one enterprise by report year. */
+    public Map<Integer, EtsCompliance> etsComplianceOf(String uscc) {
+        return etsCompliance(List.of(uscc)).getOrDefault(uscc, Map.of());
+    }
+
+    /** The enterprise's verification findings with the given statuses (e.g. OPEN, EXPLAINED), newest period first. */
+    public List<Finding> findings(String uscc, Collection<String> statuses, int limit) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(uscc);
+        params.addAll(statuses);
+        return jdbc.sql("SELECT id, uscc, period, rule, subject, severity, status, message_zh, message_en "
+                + "FROM verification_finding WHERE uscc = ? AND status IN ("
+                + String.join(",", java.util.Collections.nCopies(statuses.size(), "?")) + ") "
+                + "ORDER BY period DESC, id").params(params)
+                .query((rs, n) -> new Finding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .list().stream().limit(limit).toList();
+    }
+
+    /** The sources that reported activity data for the enterprise, most months first. */
+    public List<SourceCoverage> activitySources(String uscc) {
+        return jdbc.sql("SELECT source_type, COUNT(DISTINCT period), MIN(period), MAX(period) FROM intake_activity "
+                + "WHERE uscc = ? GROUP BY source_type ORDER BY COUNT(DISTINCT period) DESC, source_type").param(uscc)
+                .query((rs, n) -> new SourceCoverage(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     /** The enterprises a PENALTY, ETS_VERIFIED, TRANSITION or GREEN_POWER submission has rows for. */
     public Set<String> enterprisesOf(long submissionId, Dataset dataset) {
         String table = switch (dataset) {

@@ -1,0 +1,286 @@
+package io.tanxin.reporting.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import io.tanxin.accounting.AccountingManagement;
+import io.tanxin.accounting.CarbonAccount;
+import io.tanxin.directory.DirectoryManagement;
+import io.tanxin.directory.Enterprise;
+import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.evidence.OfflineVerifier;
+import io.tanxin.evidence.SignedCheckpoint;
+import io.tanxin.identity.Actor;
+import io.tanxin.intake.EnterpriseFacts;
+import io.tanxin.rating.Rating;
+import io.tanxin.rating.RatingManagement;
+import io.tanxin.reporting.DisputedItem;
+import io.tanxin.reporting.NegativeInformation;
+import io.tanxin.reporting.ObjectionItemType;
+import io.tanxin.reporting.Objections;
+import io.tanxin.reporting.QueryLog;
+import io.tanxin.reporting.QueryRecord;
+import io.tanxin.reporting.ReportAccess;
+import io.tanxin.reporting.ReportPurpose;
+import io.tanxin.reporting.ShanghaiDates;
+import io.tanxin.shared.DomainException;
+import io.tanxin.shared.Period;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issues carbon credit reports: decides access first (which records the query), assembles the
+ * body from the modules' APIs, stores the body's hash and appends an evidence leaf in one
+ * transaction, then sequences it and attaches a signed checkpoint that includes it and the proof.
+ */
+@Service
+public class CreditReports {
+
+    static final int YEARS = 3;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CreditReports.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final ReportAccess access;
+    private final QueryLog queries;
+    private final Objections objections;
+    private final DirectoryManagement directory;
+    private final AccountingManagement accounting;
+    private final RatingManagement ratings;
+    private final EnterpriseFacts facts;
+    private final EvidenceLog evidence;
+    private final ReportEvidence store;
+    private final TransactionTemplate tx;
+    private final Clock clock = Clock.systemUTC();
+
+    CreditReports(ReportAccess access, QueryLog queries, Objections objections, DirectoryManagement directory,
+            AccountingManagement accounting, RatingManagement ratings, EnterpriseFacts facts, EvidenceLog evidence,
+            ReportEvidence store, TransactionTemplate tx) {
+        this.access = access;
+        this.queries = queries;
+        this.objections = objections;
+        this.directory = directory;
+        this.accounting = accounting;
+        this.ratings = ratings;
+        this.facts = facts;
+        this.evidence = evidence;
+        this.store = store;
+        this.tx = tx;
+    }
+
+    /** An issued report and the exact JSON bytes whose body was hashed. */
+    public record Issued(CreditReport report, byte[] json) {
+    }
+
+    /**
+     * Authorizes (and records) the read, then issues the report. {@code purpose} is what a bank
+     * states; the others read for their own fixed purpose. {@code baseUrl} makes the verification address.
+     */
+    public Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
+        long t0 = System.nanoTime();
+        QueryRecord query = access.authorize(actor, uscc, purpose);
+        long t1 = System.nanoTime();
+        Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        long[] ids = new long[2];
+        JsonNode[] bodyNode = new JsonNode[1];
+        CreditReport.Body[] body = new CreditReport.Body[1];
+        byte[][] hash = new byte[1][];
+        tx.executeWithoutResult(s -> {
+            long id = store.insert(uscc, issuedAt, query.id(), actor.username());
+            String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
+            body[0] = body(number, issuedAt, uscc, query.purpose());
+            bodyNode[0] = JSON.readTree(JSON.writeValueAsString(body[0]));
+            hash[0] = OfflineVerifier.reportBodyHash(bodyNode[0]);
+            store.complete(id, number, hash[0]);
+            ids[0] = id;
+            ids[1] = evidence.append(ReportEvidence.KIND, ReportEvidence.ref(id),
+                    OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]));
+        });
+        long t2 = System.nanoTime();
+        evidence.sequence();
+        long t3 = System.nanoTime();
+        OptionalLong index = evidence.leafIndexOf(ids[1]);
+        if (index.isEmpty()) {
+            evidence.sequence();
+            index = evidence.leafIndexOf(ids[1]);
+        }
+        long leaf = index.orElseThrow(() -> new DomainException("REPORT_NOT_SEQUENCED", "报告尚未记入证据日志，请稍后重试",
+                "The report is not in the evidence log yet; try again").withStatus(503));
+        SignedCheckpoint cp = evidence.latestCheckpoint();
+        if (cp.treeSize() <= leaf) {
+            cp = evidence.checkpointNow();
+        }
+        long t4 = System.nanoTime();
+        List<String> proof = evidence.inclusionProof(leaf, cp.treeSize()).stream()
+                .map(h -> Base64.getEncoder().encodeToString(h)).toList();
+        byte[] data = OfflineVerifier.reportLeafData(body[0].reportNumber(), uscc, issuedAt, hash[0]);
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        CreditReport.Evidence ev = new CreditReport.Evidence(ReportEvidence.KIND, leaf,
+                java.util.HexFormat.of().formatHex(hash[0]), Base64.getEncoder().encodeToString(data), cp.treeSize(),
+                cp.rootBase64(), cp.note(), proof, base + "/api/v1/evidence/leaves/" + leaf,
+                base + "/api/v1/evidence/public-key",
+                "java -jar tanxin-exec.jar verify report --key public-key.pem --report report.json");
+        // the body goes out as the very JSON text that was hashed
+        var root = JSON.createObjectNode();
+        root.set("body", bodyNode[0]);
+        root.set("evidence", JSON.valueToTree(ev));
+        Issued issued = new Issued(new CreditReport(body[0], ev), JSON.writeValueAsBytes(root));
+        long t5 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("report {}: authorize {} ms, body+leaf {} ms, sequence {} ms, checkpoint {} ms, proof+json {} ms",
+                    body[0].reportNumber(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        }
+        return issued;
+    }
+
+    CreditReport.Body body(String number, Instant issuedAt, String uscc, ReportPurpose purpose) {
+        Enterprise e = directory.enterprise(uscc);
+        LocalDate today = ShanghaiDates.today(clock);
+        List<DisputedItem> disputed = objections.disputedItems(uscc);
+        Map<String, String> marks = new HashMap<>();
+        disputed.forEach(d -> marks.put(d.itemType() + ":" + d.itemRef(), d.mark().name()));
+
+        CreditReport.Identity identity = new CreditReport.Identity(e.uscc(), e.nameZh(), e.nameEn(), e.regionCode(),
+                name(() -> directory.region(e.regionCode()).nameZh()), e.industryCode(),
+                name(() -> directory.industry(e.industryCode()).nameZh()), e.sizeClass() == null ? null
+                        : e.sizeClass().name(), e.transitionStage() == null ? null : e.transitionStage().name(),
+                e.parkCode(), e.parkCode() == null ? null : directory.parks().stream()
+                        .filter(p -> p.code().equals(e.parkCode())).map(p -> p.nameZh()).findFirst().orElse(null));
+
+        // three years ending with the newest year that has an account
+        int current = today.getYear();
+        List<CarbonAccount> accounts = new ArrayList<>();
+        int last = current;
+        for (int y = current; y >= current - 2; y--) {
+            if (account(uscc, y).isPresent()) {
+                last = y;
+                break;
+            }
+        }
+        for (int y = last - YEARS + 1; y <= last; y++) {
+            account(uscc, y).ifPresent(accounts::add);
+        }
+        List<CreditReport.YearAccount> years = accounts.stream().map(a -> new CreditReport.YearAccount(
+                Integer.parseInt(a.period()), a.monthsAccounted(), a.scope1Tco2e(), a.scope2LocationTco2e(),
+                a.scope2MarketTco2e(), a.totalLocationTco2e(), a.totalMarketTco2e(), a.energyTce(),
+                a.dataQualityScore())).toList();
+        List<CreditReport.MonthPoint> trend = new ArrayList<>();
+        for (CarbonAccount a : accounts) {
+            for (CarbonAccount.MonthTotal m : a.months()) {
+                trend.add(new CreditReport.MonthPoint(m.month().toString(), m.scope1Tco2e(), m.scope2LocationTco2e(),
+                        m.totalLocationTco2e(), m.dataQualityScore(),
+                        marks.get(ObjectionItemType.MONTH_FIGURE + ":" + m.month())));
+            }
+        }
+        List<CreditReport.Structure> structure = new ArrayList<>();
+        CarbonAccount newest = accounts.isEmpty() ? null : accounts.get(accounts.size() - 1);
+        if (newest != null && newest.bySource() != null) {
+            BigDecimal total = newest.totalLocationTco2e();
+            for (CarbonAccount.SourceBreakdown s : newest.bySource()) {
+                String c = s.category() == null ? "" : s.category();
+                String scope = c.startsWith("SCOPE1") ? "SCOPE_1" : c.startsWith("SCOPE2") ? "SCOPE_2"
+                        : c.startsWith("EXPORT") ? "EXPORTED" : c;
+                structure.add(new CreditReport.Structure(Integer.parseInt(newest.period()), scope, s.category(),
+                        s.kind(), s.code(), s.tco2eLocation(), pct(s.tco2eLocation(), total)));
+            }
+        }
+
+        Rating r = null;
+        try {
+            r = ratings.current(uscc, null);
+        } catch (RuntimeException ex) {
+            // not rated yet
+        }
+        CreditReport.RatingPart rating = r == null ? null : new CreditReport.RatingPart(r.id(), r.year(),
+                r.periodKind(), r.score(), r.label(), r.labelZh(), r.confidence(), r.capped(), r.caps(),
+                r.reasons().stream().map(x -> new CreditReport.Reason(x.code(), x.textZh(), x.textEn())).toList(),
+                r.hints().stream().map(x -> new CreditReport.Reason(x.code(), x.textZh(), x.textEn())).toList(),
+                marks.getOrDefault(ObjectionItemType.RATING + ":" + r.id(),
+                        marks.get(ObjectionItemType.RATING + ":" + r.year())));
+        CreditReport.Intensity intensity = new CreditReport.Intensity(r == null ? null : r.year(),
+                r == null ? null : r.intensity(), r == null ? null : r.industryAverage(), r == null ? null : r.kRatio(),
+                r == null ? null : r.kGrade(), r == null ? null : r.carbonLevel(),
+                newest == null || newest.intensities() == null ? List.of() : newest.intensities().stream()
+                        .filter(i -> i.value() != null)
+                        .map(i -> new CreditReport.IntensityValue(i.basis(), i.value(), i.unit())).toList());
+
+        CreditReport.DataSources sources = new CreditReport.DataSources(facts.activitySources(uscc).stream()
+                .map(s -> new CreditReport.Source(s.sourceType(), s.months(), s.firstPeriod(), s.lastPeriod())).toList(),
+                newest == null ? null : newest.dataQualityScore(), newest == null ? null : Integer.parseInt(newest.period()));
+
+        List<CreditReport.Finding> findings = facts.findings(uscc, Set.of("OPEN", "EXPLAINED"), 200).stream()
+                .map(f -> new CreditReport.Finding(f.id(), f.period(), f.rule(), f.subject(), f.severity(), f.status(),
+                        f.messageZh(), f.messageEn(), marks.get(ObjectionItemType.FINDING + ":" + f.id()))).toList();
+
+        List<CreditReport.NegativeItem> negative = new ArrayList<>();
+        for (EnterpriseFacts.Penalty p : facts.penaltiesOf(uscc)) {
+            LocalDate end = p.endedOn() != null ? p.endedOn() : null;
+            if (end == null || NegativeInformation.visible(end, today)) {
+                negative.add(new CreditReport.NegativeItem("PENALTY", str(p.decidedOn()), str(p.endedOn()),
+                        p.authority(), p.documentNo(), p.amountCny(), p.description(),
+                        end == null ? null : str(NegativeInformation.hiddenFrom(end).minusDays(1)),
+                        marks.get(ObjectionItemType.PENALTY + ":" + p.documentNo())));
+            }
+        }
+        facts.etsComplianceOf(uscc).forEach((year, c) -> {
+            LocalDate end = LocalDate.of(year, 12, 31);
+            if ("NON_COMPLIANT".equals(c.compliance()) && NegativeInformation.visible(end, today)) {
+                negative.add(new CreditReport.NegativeItem("ETS_NON_COMPLIANCE", null, str(end), "全国碳市场 / national ETS",
+                        "ETS-" + year, null, year + " 年度未按时足额清缴配额 / allowances not surrendered for " + year,
+                        str(NegativeInformation.hiddenFrom(end).minusDays(1)), null));
+            }
+        });
+
+        return new CreditReport.Body(number, OffsetDateTime.ofInstant(issuedAt, ShanghaiDates.ZONE).toString(),
+                ShanghaiDates.ZONE.getId(), r == null ? null : r.modelVersion(), e.synthetic(), purpose.name(),
+                purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
+                objections.forEnterprise(uscc, null, 0, 100).items(), disputed,
+                queries.forEnterprise(uscc, 0, 100).items());
+    }
+
+    private Optional<CarbonAccount> account(String uscc, int year) {
+        try {
+            return Optional.of(accounting.account(uscc, Period.parse(Integer.toString(year))));
+        } catch (DomainException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static BigDecimal pct(BigDecimal part, BigDecimal total) {
+        if (part == null || total == null || total.signum() == 0) {
+            return null;
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static String name(java.util.function.Supplier<String> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

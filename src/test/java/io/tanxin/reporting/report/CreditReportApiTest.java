@@ -1,0 +1,261 @@
+package io.tanxin.reporting.report;
+
+import static io.tanxin.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+import io.tanxin.evidence.EvidenceAlert;
+import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.evidence.EvidenceVerification;
+import io.tanxin.evidence.LeafInfo;
+import io.tanxin.shared.Uscc;
+import io.tanxin.evidence.OfflineVerifier;
+import io.tanxin.support.Api;
+import io.tanxin.support.IntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The carbon credit report through HTTP in its three formats, its access rules, contents and evidence. */
+@IntegrationTest
+class CreditReportApiTest {
+
+    static final String FEATURED = "91140300MA0TX20251";
+    static final String PATH = "/api/v1/enterprises/%s/credit-report?purpose=LOAN_APPROVAL";
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEnterpriseReadsItsOwnReportInAllThreeFormats() throws IOException {
+        HttpResponse<byte[]> json = get("enterprise", FEATURED, "application/json");
+        assertThat(json.statusCode()).as(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonNode report = JSON.readTree(json.body());
+        JsonNode body = report.path("body");
+        assertThat(body.path("reportNumber").asString()).startsWith("TX-").contains(FEATURED);
+        assertThat(body.path("issuedAt").asString()).endsWith("+08:00");
+        assertThat(body.path("identity").path("uscc").asString()).isEqualTo(FEATURED);
+        String name = body.path("identity").path("nameZh").asString();
+        assertThat(name).isNotBlank();
+        assertThat(body.path("accounts").size()).isBetween(1, 3);
+        assertThat(body.path("monthlyTrend").size()).isGreaterThan(0).isLessThanOrEqualTo(36);
+        assertThat(body.path("structure").size()).isGreaterThan(0);
+        JsonNode rating = body.path("rating");
+        assertThat(rating.path("labelZh").asString()).isIn("深绿", "浅绿", "黄", "红");
+        assertThat(body.path("modelVersion").asString()).isNotBlank();
+        assertThat(body.path("intensity").path("kGrade").isNumber()).isTrue();
+        assertThat(body.path("queryRecords").size()).isGreaterThan(0);
+        assertThat(body.path("queryRecords").get(0).path("username").asString()).isEqualTo("enterprise");
+        JsonNode ev = report.path("evidence");
+        assertThat(ev.path("leafIndex").asLong()).isLessThan(ev.path("treeSize").asLong());
+        assertThat(ev.path("checkpoint").asString()).contains("\n\n");
+        assertThat(ev.path("verificationUrl").asString()).endsWith("/api/v1/evidence/leaves/" + ev.path("leafIndex").asLong());
+
+        // the leaf in the public log is the report's leaf
+        JsonNode leaf = Api.anonymous(port).get("/api/v1/evidence/leaves/" + ev.path("leafIndex").asLong()).json();
+        assertThat(leaf.path("data").asString()).isEqualTo(ev.path("leafData").asString());
+
+        HttpResponse<byte[]> html = get("enterprise", FEATURED, "text/html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        String page = new String(html.body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("碳信用报告", name, FEATURED, rating.path("labelZh").asString(), "data:image/png;base64,",
+                "负面信息", "查询记录", "证据日志叶子序号");
+
+        HttpResponse<byte[]> pdf = get("enterprise", FEATURED, "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        String text = pdfText(pdf.body());
+        assertThat(text).contains(name, FEATURED, "碳信用报告", "评级");
+        assertThat(text).contains(rating.path("labelZh").asString());
+    }
+
+    @Test
+    void aBankNeedsAConsentAndARefusalTellsNothing() {
+        assertProblem(json("bank-b", FEATURED), 403, "REPORT_ACCESS_DENIED");
+        assertProblem(json("bank-b", "91140300MA0TX2099X"), 403, "REPORT_ACCESS_DENIED");
+        assertProblem(json("bank-b", "not-a-uscc"), 403, "REPORT_ACCESS_DENIED");
+
+        Api.Response consent = Api.as(port, "enterprise").post("/api/v1/enterprises/" + FEATURED + "/consents",
+                "{\"institutionCode\":\"BANK_A\",\"purpose\":\"LOAN_APPROVAL\",\"validUntil\":\""
+                        + LocalDate.now().plusMonths(3) + "\"}");
+        assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
+        Api.Response bank = json("bank-a", FEATURED);
+        assertThat(bank.status()).as(bank.toString()).isEqualTo(200);
+        String bankReport = bank.json().path("body").path("reportNumber").asString();
+        assertThat(bank.json().path("body").path("purpose").asString()).isEqualTo("LOAN_APPROVAL");
+        // wrong purpose: refused
+        assertProblem(Api.as(port, "bank-a").get(PATH.formatted(FEATURED).replace("LOAN_APPROVAL",
+                "POST_LOAN_MONITORING"), "application/json"), 403, "REPORT_ACCESS_DENIED");
+
+        // the bank's query shows in the next report, the enterprise's too
+        JsonNode next = json("regulator", FEATURED).json().path("body");
+        assertThat(next.path("reportNumber").asString()).isNotEqualTo(bankReport);
+        assertThat(next.path("queryRecords").toString()).contains("bank-a", "BANK_A", "CONSENT", "regulator");
+        assertThat(json("analyst", FEATURED).status()).isEqualTo(200);
+    }
+
+    @Test
+    void negativeInformationOlderThanFiveYearsIsNotShown() {
+        LocalDate today = LocalDate.now();
+        String csv = "uscc,decided_on,authority,document_no,amount_cny,description,ended_on\r\n"
+                + FEATURED + "," + today.minusYears(8) + ",长治市生态环境局,OLD-PENALTY-2018,50000,超标排放（旧）,"
+                + today.minusYears(6) + "\r\n"
+                + FEATURED + "," + today.minusYears(2) + ",长治市生态环境局,NEW-PENALTY-RECENT,80000,超标排放（新）,"
+                + today.minusYears(1) + "\r\n";
+        Api.Response r = Api.as(port, "analyst").postBytes(
+                "/api/v1/intake/submissions?dataset=PENALTY&source=ECO_ENVIRONMENT",
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv", "report-penalties-1");
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+
+        JsonNode body = json("analyst", FEATURED).json().path("body");
+        String negative = body.path("negativeInformation").toString();
+        assertThat(negative).contains("NEW-PENALTY-RECENT").doesNotContain("OLD-PENALTY-2018");
+        String page = new String(get("analyst", FEATURED, "text/html").body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("NEW-PENALTY-RECENT").doesNotContain("OLD-PENALTY-2018");
+    }
+
+    @Test
+    void hostileStringsAreEscapedInHtmlAndThePdfRenders() throws IOException {
+        String uscc = "91140402MA0RPT001" + Uscc.checkCharacter("91140402MA0RPT001");
+        String script = "<script>alert(1)</script>";
+        String name = script + "长".repeat(200 - script.length() - 2) + "&\"";
+        assertThat(name).hasSize(200);
+        Api analyst = Api.as(port, "analyst");
+        Api.Response created = analyst.post("/api/v1/enterprises", """
+                {"uscc":"%s","nameZh":%s,"nameEn":"<b>bold</b> & co","regionCode":"140402","industryCode":"4411",
+                 "sizeClass":"MEDIUM","transitionStage":"INITIAL"}""".formatted(uscc, JSON.writeValueAsString(name)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api.Response put = Api.as(port, "provider").putWithHeader("/api/v1/enterprises/" + uscc + "/activities/2025-01",
+                """
+                {"source":"POWER_GRID","activities":[
+                  {"kind":"FUEL","code":"BITUMINOUS","quantity":2000,"unit":"t"},
+                  {"kind":"ELECTRICITY_PURCHASED","quantity":120,"unit":"MWh"},
+                  {"kind":"OUTPUT","code":"ELECTRICITY_SUPPLIED","quantity":4500,"unit":"MWh"}]}""",
+                "Idempotency-Key", "report-hostile-1");
+        assertThat(put.status()).as(put.toString()).isEqualTo(201);
+
+        HttpResponse<byte[]> html = get("analyst", uscc, "text/html");
+        assertThat(html.statusCode()).as(new String(html.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        String page = new String(html.body(), StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain(script).doesNotContain("<b>bold</b>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+        HttpResponse<byte[]> pdf = get("analyst", uscc, "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        String text = pdfText(pdf.body()).replaceAll("\\s", "");
+        assertThat(text).contains(script).contains("长长长长长长长长长长");
+    }
+
+    @Test
+    void theJsonReportVerifiesOfflineAndFailsOnceAFigureIsChanged() throws IOException {
+        HttpResponse<byte[]> json = get("enterprise", FEATURED, "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        Path key = dir.resolve("key.pem");
+        Files.writeString(key, Api.anonymous(port).get("/api/v1/evidence/public-key").body());
+        Path file = dir.resolve("report.json");
+        Files.write(file, json.body());
+        assertThat(verify(key, file)).as(out).isZero();
+        assertThat(out).contains("验证通过");
+
+        ObjectNode tampered = (ObjectNode) JSON.readTree(json.body());
+        ObjectNode firstYear = (ObjectNode) tampered.path("body").path("accounts").get(0);
+        firstYear.put("totalLocationTco2e", firstYear.path("totalLocationTco2e").decimalValue().add(java.math.BigDecimal.ONE));
+        Path bad = dir.resolve("tampered.json");
+        Files.write(bad, JSON.writeValueAsBytes(tampered));
+        assertThat(verify(key, bad)).as(out).isEqualTo(1);
+
+        // re-serialised without any change (different whitespace, key order kept) still verifies
+        Path same = dir.resolve("pretty.json");
+        Files.writeString(same, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json.body())));
+        assertThat(verify(key, same)).as(out).isZero();
+    }
+
+    @Autowired
+    EvidenceLog evidenceLog;
+
+    @Autowired
+    EvidenceVerification verification;
+
+    @Autowired
+    ReportEvidence reportEvidence;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theVerificationJobRecomputesAReportLeafAndNoticesATamperedRow() {
+        JsonNode ev = json("regulator", FEATURED).json().path("evidence");
+        LeafInfo leaf = evidenceLog.leafAt(ev.path("leafIndex").asLong()).orElseThrow();
+        assertThat(leaf.kind()).isEqualTo("credit_report");
+        assertThat(reportEvidence.recompute(leaf.recordRef()).orElseThrow()).isEqualTo(leaf.data());
+        assertThat(new String(leaf.data(), StandardCharsets.UTF_8)).contains("bodySha256=" + ev.path("bodySha256").asString());
+
+        long id = Long.parseLong(leaf.recordRef().substring("credit_report:".length()));
+        jdbc.sql("UPDATE credit_report SET body_sha256 = ? WHERE id = ?").params("00".repeat(32), id).update();
+        List<EvidenceAlert> alerts = verification.verifyNow().newAlerts();
+        assertThat(alerts).filteredOn(a -> a.code().equals("EVIDENCE_SOURCE_MISMATCH"))
+                .extracting(EvidenceAlert::recordRef).contains(leaf.recordRef());
+    }
+
+    String out = "";
+
+    private int verify(Path key, Path report) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int code = OfflineVerifier.run(new String[] {"report", "--key", key.toString(), "--report", report.toString()},
+                new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        out = buffer.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private Api.Response json(String user, String uscc) {
+        return Api.as(port, user).get(PATH.formatted(uscc), "application/json");
+    }
+
+    private HttpResponse<byte[]> get(String user, String uscc, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH.formatted(uscc)))
+                .header("Accept", accept)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}

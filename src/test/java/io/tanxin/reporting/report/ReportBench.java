@@ -1,0 +1,113 @@
+package io.tanxin.reporting.report;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tanxin.support.Api;
+import io.tanxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark of issue 4: credit-report latency (p50/p95) for JSON and PDF through HTTP as the
+ * analyst (with an API token), one client and 32 concurrent clients, over the rated enterprises of the demo province.
+ * Every request is a real issue: access decision and query record, report body, evidence leaf,
+ * sequencing, checkpoint when needed, inclusion proof (and rendering for PDF). Run with bench/report.sh.
+ */
+@IntegrationTest
+@EnabledIfSystemProperty(named = "tanxin.bench", matches = "true")
+class ReportBench {
+
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    String token;
+
+    @Test
+    void reportLatency() throws Exception {
+        List<String> usccs = jdbc.sql("SELECT DISTINCT uscc FROM rating ORDER BY uscc").query(String.class).list();
+        if (usccs.isEmpty()) {
+            usccs = jdbc.sql("SELECT uscc FROM enterprise ORDER BY uscc").query(String.class).list();
+        }
+        System.out.printf("%nreport benchmark: %d enterprises (%d rated), machine: %d cores, JDK %s%n",
+                jdbc.sql("SELECT COUNT(*) FROM enterprise").query(Long.class).single(), usccs.size(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        int json = Integer.getInteger("tanxin.bench.json", 300);
+        int pdf = Integer.getInteger("tanxin.bench.pdf", 60);
+        run(usccs, "application/json", 30, 1); // warm-up
+        run(usccs, "application/pdf", 10, 1);
+        print("JSON", 1, run(usccs, "application/json", json, 1));
+        print("PDF ", 1, run(usccs, "application/pdf", pdf, 1));
+        print("JSON", 32, run(usccs, "application/json", json * 2, 32));
+        print("PDF ", 32, run(usccs, "application/pdf", pdf * 2, 32));
+    }
+
+    private List<Long> run(List<String> usccs, String accept, int requests, int clients) throws Exception {
+        if (token == null) {
+            // an API token: Basic auth would add a BCrypt check (~70 ms of CPU) to every request
+            token = Api.as(port, "analyst").post("/api/v1/identity/tokens", "{\"name\":\"report-bench\"}").json()
+                    .path("token").asString();
+        }
+        String auth = "Bearer " + token;
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < requests) {
+                    String uscc = usccs.get(i % usccs.size());
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/v1/enterprises/" + uscc + "/credit-report")).header("Accept", accept)
+                            .header("Authorization", auth).GET().build();
+                    long start = System.nanoTime();
+                    HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    long took = (System.nanoTime() - start) / 1000;
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(uscc + ": " + r.statusCode() + " "
+                                + new String(r.body(), StandardCharsets.UTF_8));
+                    }
+                    micros.add(took);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return micros;
+    }
+
+    private static void print(String format, int clients, List<Long> micros) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf("%s %2d client(s): %4d reports, p50 %7.1f ms, p95 %7.1f ms, max %7.1f ms%n", format, clients,
+                sorted.size(), pct(sorted, 50), pct(sorted, 95), sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, i)) / 1000.0;
+    }
+}
