@@ -48,7 +48,7 @@ public class Users {
     public Optional<StoredUser> findByUsername(String username) {
         return jdbc.sql("SELECT id, username, password_hash, display_name, organisation_kind, organisation_code, enabled "
                 + "FROM app_user WHERE username = ?").param(username)
-                .query(this::storedUser).optional();
+                .query(Users::storedUser).optional().map(this::withRoles);
     }
 
     public Optional<StoredUser> findByTokenHash(String tokenHash) {
@@ -56,7 +56,7 @@ public class Users {
                 SELECT u.id, u.username, u.password_hash, u.display_name, u.organisation_kind, u.organisation_code, u.enabled
                 FROM api_token t JOIN app_user u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND (t.expires_at IS NULL OR t.expires_at > CURRENT_TIMESTAMP)""")
-                .param(tokenHash).query(this::storedUser).optional();
+                .param(tokenHash).query(Users::storedUser).optional().map(this::withRoles);
     }
 
     public Optional<Actor> findActor(String username) {
@@ -65,7 +65,8 @@ public class Users {
 
     public List<Actor> listActors() {
         return jdbc.sql("SELECT id, username, password_hash, display_name, organisation_kind, organisation_code, enabled "
-                + "FROM app_user ORDER BY username").query(this::storedUser).list().stream().map(StoredUser::actor).toList();
+                + "FROM app_user ORDER BY username").query(Users::storedUser).list().stream().map(this::withRoles)
+                .map(StoredUser::actor).toList();
     }
 
     public long insertToken(String username, String name, String tokenHash, OffsetDateTime expiresAt) {
@@ -76,14 +77,24 @@ public class Users {
         return keys.getKey().longValue();
     }
 
-    private StoredUser storedUser(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("SELECT role FROM user_role WHERE user_id = ?").param(id).query(String.class).list()
-                .forEach(r -> roles.add(Role.valueOf(r)));
-        return new StoredUser(id, rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("enabled"),
-                new Actor(rs.getString("username"), rs.getString("display_name"), roles,
+    /**
+     * Maps the user row only; roles are read by {@link #withRoles} after the row query has closed,
+     * so a request never holds two pooled connections at once (a query inside a row mapper would,
+     * and under load the pool deadlocks).
+     */
+    private static StoredUser storedUser(ResultSet rs, int row) throws SQLException {
+        return new StoredUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getBoolean("enabled"), new Actor(rs.getString("username"), rs.getString("display_name"), Set.of(),
                         OrganisationKind.valueOf(rs.getString("organisation_kind")), rs.getString("organisation_code")));
+    }
+
+    private StoredUser withRoles(StoredUser u) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("SELECT role FROM user_role WHERE user_id = ?").param(u.id()).query(String.class).list()
+                .forEach(r -> roles.add(Role.valueOf(r)));
+        Actor a = u.actor();
+        return new StoredUser(u.id(), u.username(), u.passwordHash(), u.enabled(),
+                new Actor(a.username(), a.displayName(), roles, a.organisationKind(), a.organisationCode()));
     }
 
     public record StoredUser(long id, String username, String passwordHash, boolean enabled, Actor actor) {
