@@ -9,8 +9,8 @@ import java.util.Locale;
 import io.tanxin.shared.Uscc;
 
 /**
- * How a cell's text becomes a value. {@link #parse} returns the value or throws {@link CellError}
- * with the reason in Chinese and English.
+ * How a cell's text becomes a value. {@link #parse} returns the value or throws {@link FieldError}
+ * (without a column: the importer knows which) with the reason in Chinese and English.
  */
 public enum ColumnType {
     TEXT, USCC, MONTH, YEAR, DATE, DECIMAL, INTEGER, CODE;
@@ -24,7 +24,7 @@ public enum ColumnType {
             case CODE -> text.toUpperCase(Locale.ROOT);
             case USCC -> {
                 if (!Uscc.isValid(text)) {
-                    throw new CellError("INVALID_USCC", "统一社会信用代码无效（长度、字符或校验位错误）",
+                    throw new FieldError(null, "INVALID_USCC", "统一社会信用代码无效（长度、字符或校验位错误）",
                             "Invalid USCC (length, characters or check character)");
                 }
                 yield text.toUpperCase(Locale.ROOT);
@@ -33,7 +33,7 @@ public enum ColumnType {
             case YEAR -> {
                 int year = integer(text).intValue();
                 if (year < 1990 || year > 2100) {
-                    throw new CellError("INVALID_YEAR", "年度应在 1990–2100 之间", "Year must be between 1990 and 2100");
+                    throw new FieldError(null, "INVALID_YEAR", "年度应在 1990–2100 之间", "Year must be between 1990 and 2100");
                 }
                 yield year;
             }
@@ -48,13 +48,13 @@ public enum ColumnType {
         try {
             value = new BigDecimal(text.replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new CellError("NOT_A_NUMBER", "不是数字", "Not a number");
+            throw new FieldError(null, "NOT_A_NUMBER", "不是数字", "Not a number");
         }
         if (value.signum() < 0) {
-            throw new CellError("NEGATIVE_VALUE", "不能为负数", "Must not be negative");
+            throw new FieldError(null, "NEGATIVE_VALUE", "不能为负数", "Must not be negative");
         }
         if (value.compareTo(ABSURD) >= 0) {
-            throw new CellError("ABSURD_VALUE", "数值大得不合理（≥ 10¹²）", "Implausibly large (≥ 10¹²)");
+            throw new FieldError(null, "ABSURD_VALUE", "数值大得不合理（≥ 10¹²）", "Implausibly large (≥ 10¹²)");
         }
         return value;
     }
@@ -62,7 +62,7 @@ public enum ColumnType {
     private static BigDecimal integer(String text) {
         BigDecimal value = decimal(text);
         if (value.stripTrailingZeros().scale() > 0) {
-            throw new CellError("NOT_AN_INTEGER", "应为整数", "Must be a whole number");
+            throw new FieldError(null, "NOT_AN_INTEGER", "应为整数", "Must be a whole number");
         }
         return value;
     }
@@ -86,7 +86,7 @@ public enum ColumnType {
         } catch (RuntimeException e) {
             // falls through to the error below
         }
-        throw new CellError("INVALID_MONTH", "月份格式应为 2025-03", "Month must look like 2025-03");
+        throw new FieldError(null, "INVALID_MONTH", "月份格式应为 2025-03", "Month must look like 2025-03");
     }
 
     private static LocalDate date(String text) {
@@ -96,34 +96,7 @@ public enum ColumnType {
             }
             return LocalDate.parse(text.replace('/', '-'));
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new CellError("INVALID_DATE", "日期格式应为 2025-03-31", "Date must look like 2025-03-31");
-        }
-    }
-
-    /** A cell that cannot be read; the importer adds row, column and value. */
-    public static final class CellError extends RuntimeException {
-
-        private final String code;
-        private final String messageZh;
-        private final String messageEn;
-
-        public CellError(String code, String messageZh, String messageEn) {
-            super(code, null, false, false);
-            this.code = code;
-            this.messageZh = messageZh;
-            this.messageEn = messageEn;
-        }
-
-        public String code() {
-            return code;
-        }
-
-        public String messageZh() {
-            return messageZh;
-        }
-
-        public String messageEn() {
-            return messageEn;
+            throw new FieldError(null, "INVALID_DATE", "日期格式应为 2025-03-31", "Date must look like 2025-03-31");
         }
     }
 }

@@ -97,7 +97,7 @@ public final class ImportSession {
                         }
                     }
                     values.set(i, value);
-                } catch (ColumnType.CellError e) {
+                } catch (FieldError e) {
                     error(row, column.key(), cell.text(), e.code(), e.messageZh(), e.messageEn());
                     rowOk = false;
                 }
