@@ -219,6 +219,11 @@ public class AccountingManagement {
                 quality.scores(uscc));
     }
 
+    /** Every enterprise's newest month totals between two months (inclusive), for province-wide views. */
+    public List<EnterpriseMonthTotal> monthTotals(YearMonth from, YearMonth to) {
+        return runs.latestTotals(from, to);
+    }
+
     public List<CarbonAccount.RunReference> runs(String uscc, YearMonth month) {
         return runs.history(uscc, month).stream().map(AccountingManagement::reference).toList();
     }

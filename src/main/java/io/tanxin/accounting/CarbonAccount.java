@@ -26,10 +26,14 @@ public record CarbonAccount(String uscc, String enterpriseName, String period, S
             BigDecimal tco2eMarket) {
     }
 
-    /** {@code dataQualityScore}: 1 verified … 5 estimated (PCAF sense); null until verification scored it. */
+    /**
+     * {@code dataQualityScore}: 1 verified … 5 estimated (PCAF sense); null until verification scored it.
+     * {@code scope1BySource}: combustion, process, fixed-carbon deduction, … of the month, so that a
+     * monthly chart by source needs no second read.
+     */
     public record MonthTotal(YearMonth month, BigDecimal scope1Tco2e, BigDecimal scope2LocationTco2e,
             BigDecimal scope2MarketTco2e, BigDecimal totalLocationTco2e, BigDecimal totalMarketTco2e,
-            Integer dataQualityScore) {
+            Integer dataQualityScore, Map<String, BigDecimal> scope1BySource) {
     }
 
     /** Enough to reproduce a month: its inputs' hash, the factor set and engine versions. */

@@ -1,32 +1,38 @@
 package io.tanxin.console;
 
-import io.tanxin.demo.DemoProvinceStatus;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
+import io.tanxin.identity.Role;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+/** Sign-in, and the home page that sends each role to its own workplace. */
 @Controller
 class ConsoleController {
 
-    private final DemoProvinceStatus demo;
-
-    ConsoleController(DemoProvinceStatus demo) {
-        this.demo = demo;
-    }
-
     @GetMapping("/login")
-    String login(Model model) {
-        model.addAttribute("demo", demo.current().orElse(null));
+    String login() {
         return "console/login";
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home() {
         Actor actor = Actors.require();
-        model.addAttribute("actor", actor);
-        model.addAttribute("demo", demo.current().orElse(null));
+        if (actor.confinedToOwnEnterprise()) {
+            return "redirect:/console/enterprise";
+        }
+        if (actor.has(Role.REGULATOR)) {
+            return "redirect:/console/regulator";
+        }
+        if (actor.has(Role.AGENCY_ANALYST)) {
+            return "redirect:/console/analyst";
+        }
+        if (actor.has(Role.BANK_OFFICER) || actor.has(Role.BANK_ADMIN)) {
+            return "redirect:/console/bank";
+        }
+        if (actor.has(Role.DATA_PROVIDER)) {
+            return "redirect:/console/provider";
+        }
         return "console/home";
     }
 }

@@ -80,6 +80,11 @@ public class DirectoryManagement {
         return store.search(normalise(query), uscc);
     }
 
+    /** Every enterprise, for province-wide views that aggregate in memory (a pilot province has thousands, not millions). */
+    public List<Enterprise> allEnterprises() {
+        return store.allEnterprises();
+    }
+
     /** Every registered USCC, for bulk checks (imports) without one query per row. */
     public java.util.Set<String> allUscc() {
         return store.allUscc();

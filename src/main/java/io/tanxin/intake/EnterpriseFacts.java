@@ -170,6 +170,18 @@ public class EnterpriseFacts {
                 .list().stream().limit(limit).toList();
     }
 
+    /** Open findings per enterprise: {@code [critical, warning]}, for province-wide views. */
+    public Map<String, int[]> openFindingCounts() {
+        Map<String, int[]> out = new HashMap<>();
+        jdbc.sql("SELECT uscc, severity, COUNT(*) FROM verification_finding WHERE status = 'OPEN' GROUP BY uscc, severity")
+                .query((rs, n) -> {
+                    int[] c = out.computeIfAbsent(rs.getString(1), k -> new int[2]);
+                    c["CRITICAL".equals(rs.getString(2)) ? 0 : 1] += rs.getInt(3);
+                    return null;
+                }).list();
+        return out;
+    }
+
     /** The sources that reported activity data for the enterprise, most months first. */
     public List<SourceCoverage> activitySources(String uscc) {
         return jdbc.sql("SELECT source_type, COUNT(DISTINCT period), MIN(period), MAX(period) FROM intake_activity "

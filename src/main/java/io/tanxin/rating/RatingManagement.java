@@ -428,6 +428,19 @@ public class RatingManagement {
         return Optional.empty();
     }
 
+    /** Every enterprise's current rating for a year, overrides in force applied, for province-wide views. */
+    public List<Rating> currentRatings(int year) {
+        Map<String, List<RatingOverride>> approved = store.approvedAll();
+        return store.currentOfYear(year).stream()
+                .map(s -> toRating(s, approved.getOrDefault(RatingStore.key(s.uscc(), YEAR, year), List.of()))).toList();
+    }
+
+    /** The yearly emissions and value-added behind the ratings, per enterprise and year. */
+    public List<AnnualFigure> annualFigures() {
+        return store.figures().stream().map(f -> new AnnualFigure(f.uscc(), f.year(), f.industryCode(), f.tco2e(),
+                f.valueAdded(), f.months())).toList();
+    }
+
     public Rating rating(long id) {
         RatingStore.Stored s = store.byId(id).orElseThrow(this::noRating);
         return toRating(s, store.approved(s.uscc(), s.periodKind(), s.year()));

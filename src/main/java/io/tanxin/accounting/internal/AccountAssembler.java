@@ -60,7 +60,7 @@ public final class AccountAssembler {
             sum.add(r);
             Integer score = qualityScores.get(run.month());
             totals.add(new CarbonAccount.MonthTotal(run.month(), r.scope1Tco2e(), r.scope2LocationTco2e(),
-                    r.scope2MarketTco2e(), r.totalLocationTco2e(), r.totalMarketTco2e(), score));
+                    r.scope2MarketTco2e(), r.totalLocationTco2e(), r.totalMarketTco2e(), score, r.scope1BySource()));
             if (score != null && r.totalLocationTco2e() != null) {
                 BigDecimal weight = r.totalLocationTco2e().abs().max(BigDecimal.ONE);
                 qualityParts[0] = qualityParts[0].add(weight.multiply(BigDecimal.valueOf(score)));

@@ -132,6 +132,17 @@ public class RunStore {
                 + "ORDER BY r.period").params(params).query(RunStore::run).list();
     }
 
+    /** Headline columns of the newest run of every enterprise-month in a range, for province-wide views. */
+    public List<io.tanxin.accounting.EnterpriseMonthTotal> latestTotals(YearMonth from, YearMonth to) {
+        return jdbc.sql("SELECT r.uscc, r.period, r.status, r.total_location, r.energy_tce FROM calculation_run r "
+                + "JOIN (SELECT MAX(id) AS id FROM calculation_run WHERE period BETWEEN ? AND ? GROUP BY uscc, period) n "
+                + "ON r.id = n.id").params(from.toString(), to.toString())
+                .query((rs, i) -> new io.tanxin.accounting.EnterpriseMonthTotal(rs.getString(1),
+                        YearMonth.parse(rs.getString(2)), "COMPUTED".equals(rs.getString(3)), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)))
+                .list();
+    }
+
     public List<StoredRun> history(String uscc, YearMonth month) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run WHERE uscc = ? AND period = ? ORDER BY id DESC")
                 .params(uscc, month.toString()).query(RunStore::run).list();

@@ -173,6 +173,11 @@ public class DirectoryStore {
                 .update();
     }
 
+    public List<Enterprise> allEnterprises() {
+        return jdbc.sql("SELECT " + ENTERPRISE_COLUMNS + " FROM enterprise ORDER BY uscc").query(DirectoryStore::enterprise)
+                .list();
+    }
+
     public java.util.Set<String> allUscc() {
         return new java.util.HashSet<>(jdbc.sql("SELECT uscc FROM enterprise").query(String.class).list());
     }

@@ -35,7 +35,7 @@ class SecurityConfiguration {
                                 PATHS.matcher("/actuator/info"), PATHS.matcher("/v3/api-docs/**"),
                                 PATHS.matcher("/v3/api-docs"), PATHS.matcher("/swagger-ui/**"),
                                 PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/login"),
-                                PATHS.matcher("/css/**"), PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"),
+                                PATHS.matcher("/css/**"), PATHS.matcher("/js/**"), PATHS.matcher("/webjars/**"), PATHS.matcher("/favicon.ico"),
                                 PATHS.matcher("/error"))
                         .permitAll()
                         .requestMatchers(calculator).permitAll()
