@@ -38,9 +38,9 @@ class Charts {
                     "data", groups.stream().map(g -> g.labels().getOrDefault(label, 0)).toList()));
         }
         Map<String, Object> o = base(en ? "Carbon credit labels" : "碳信用标签分布");
-        o.put("legend", Map.of("top", 24));
-        o.put("grid", Map.of("left", 48, "right", 16, "top", 64, "bottom", 72));
-        o.put("xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("rotate", 30, "interval", 0)));
+        o.put("legend", Map.of("top", 24, "type", "scroll"));
+        o.put("grid", Map.of("left", 48, "right", 16, "top", 64, "bottom", 16, "containLabel", true));
+        o.put("xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("rotate", 40, "interval", 0)));
         o.put("yAxis", Map.of("type", "value", "name", en ? "enterprises" : "企业数"));
         o.put("series", series);
         return toJson(o);
@@ -49,7 +49,7 @@ class Charts {
     /** Monthly emissions as bars, tCO2 per tce as a line on the right axis. */
     String trend(PilotSnapshot.Trend trend, boolean en) {
         Map<String, Object> o = base(en ? "Emissions and carbon intensity of energy by month" : "月度排放量与能源碳强度");
-        o.put("legend", Map.of("top", 24));
+        o.put("legend", Map.of("top", 24, "type", "scroll"));
         o.put("grid", Map.of("left", 64, "right", 56, "top", 64, "bottom", 40));
         o.put("xAxis", Map.of("type", "category", "data", trend.months()));
         o.put("yAxis", List.of(Map.of("type", "value", "name", "tCO2e"), Map.of("type", "value", "name", "tCO2/tce")));
@@ -74,26 +74,29 @@ class Charts {
 
     /** An enterprise's months stacked by source, scope 2 on top of scope 1's sources. */
     String monthsBySource(List<String> months, Map<String, List<Double>> bySource, boolean en) {
-        Map<String, Object> o = base(en ? "Monthly emissions by source" : "月度排放（按排放源）");
-        o.put("legend", Map.of("top", 24));
-        o.put("grid", Map.of("left", 64, "right", 16, "top", 72, "bottom", 40));
-        o.put("xAxis", Map.of("type", "category", "data", months));
-        o.put("yAxis", Map.of("type", "value", "name", "tCO2e"));
-        List<Object> series = new ArrayList<>();
-        bySource.forEach((name, data) -> series.add(Map.of("name", name, "type", "bar", "stack", "source", "data", data)));
-        o.put("series", series);
-        return toJson(o);
+        return monthly(en ? "Monthly emissions by source" : "月度排放（按排放源）", months, bySource, "bar", "source");
     }
 
     /** An enterprise's months by scope: scope 1, scope 2 location- and market-based. */
     String monthsByScope(List<String> months, Map<String, List<Double>> byScope, boolean en) {
-        Map<String, Object> o = base(en ? "Monthly emissions by scope" : "月度排放（按范围）");
-        o.put("legend", Map.of("top", 24));
+        return monthly(en ? "Monthly emissions by scope" : "月度排放（按范围）", months, byScope, "line", null);
+    }
+
+    private String monthly(String title, List<String> months, Map<String, List<Double>> seriesByName, String type,
+            String stack) {
+        Map<String, Object> o = base(title);
+        o.put("legend", Map.of("top", 24, "type", "scroll"));
         o.put("grid", Map.of("left", 64, "right", 16, "top", 72, "bottom", 40));
         o.put("xAxis", Map.of("type", "category", "data", months));
         o.put("yAxis", Map.of("type", "value", "name", "tCO2e"));
         List<Object> series = new ArrayList<>();
-        byScope.forEach((name, data) -> series.add(Map.of("name", name, "type", "line", "data", data)));
+        seriesByName.forEach((name, data) -> {
+            Map<String, Object> one = new LinkedHashMap<>(Map.of("name", name, "type", type, "data", data));
+            if (stack != null) {
+                one.put("stack", stack);
+            }
+            series.add(one);
+        });
         o.put("series", series);
         return toJson(o);
     }

@@ -35,6 +35,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * old. Only the very first request waits for a build.
  */
 @Service
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // operator commands have no pages to serve
 class PilotOverview {
 
     private static final Logger log = LoggerFactory.getLogger(PilotOverview.class);
@@ -86,6 +87,12 @@ class PilotOverview {
             io.tanxin.accounting.DataQualityAssessed.class})
     void dataChanged() {
         stale = true;
+    }
+
+    /** The first regulator of the day should not wait for the build. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        rebuildInBackground();
     }
 
     private void rebuildInBackground() {
