@@ -30,6 +30,9 @@ class ConsoleController {
         if (actor.has(Role.BANK_OFFICER) || actor.has(Role.BANK_ADMIN)) {
             return "redirect:/console/bank";
         }
+        if (actor.has(Role.PARK_ADMIN)) {
+            return "redirect:/console/park";
+        }
         if (actor.has(Role.DATA_PROVIDER)) {
             return "redirect:/console/provider";
         }

@@ -170,7 +170,7 @@ class PilotOverview {
             Rating r = rated.get(e.uscc());
             double[][] m = monthly.getOrDefault(e.uscc(), none);
             int[] o = open.getOrDefault(e.uscc(), new int[2]);
-            rows.add(new PilotSnapshot.Row(e.uscc(), e.nameZh(), e.regionCode().substring(0, 4) + "00", e.industryCode(),
+            rows.add(new PilotSnapshot.Row(e.uscc(), e.nameZh(), e.regionCode().substring(0, 4) + "00", e.industryCode(), e.parkCode(),
                     r == null ? null : r.label(), r == null ? null : r.score(), m[0], m[1],
                     figures.getOrDefault(e.uscc(), Map.of()), o[0], o[1]));
         }

@@ -24,7 +24,7 @@ record PilotSnapshot(Instant builtAt, int year, List<YearMonth> months, List<Row
      * {@code monthly}: location-based tCO2e per month of {@link #months()} (NaN where not computed);
      * {@code tco2e} and {@code valueAdded} by year, for intensities of groups as sums, not averages.
      */
-    record Row(String uscc, String name, String city, String industry, String label, Double score, double[] monthly,
+    record Row(String uscc, String name, String city, String industry, String park, String label, Double score, double[] monthly,
             double[] monthlyEnergy, Map<Integer, double[]> yearFigures, int openCritical, int openWarning) {
 
         public double yearTco2e(int year) {
@@ -40,6 +40,10 @@ record PilotSnapshot(Instant builtAt, int year, List<YearMonth> months, List<Row
 
     record Trend(List<String> months, List<Double> tco2e, List<Double> tco2PerTce, List<Integer> years,
             List<Double> intensityPerValueAdded) {
+    }
+
+    List<Row> inPark(String park) {
+        return rows.stream().filter(r -> park.equals(r.park())).toList();
     }
 
     List<Row> select(String city, String industry) {

@@ -193,6 +193,21 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void parkAdministrationSeesItsOwnEnterprisesOnly() {
+        browser.signIn("park", PASSWORD);
+        assertThat(browser.url()).endsWith("/console/park");
+        browser.waitForCharts();
+        assertThat(browser.find(By.tagName("h1")).getText()).contains("园");
+        WebElement first = browser.find(By.cssSelector("#enterprise-list tbody tr:first-child a"));
+        String name = first.getText();
+        browser.screenshot("park-home");
+        first.click();
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(name);
+        browser.open("/console/regulator");
+        assertThat(browser.text()).contains("无权访问", "FORBIDDEN");
+    }
+
+    @Test
     void theEnglishSwitchIsRememberedAcrossPagesAndSignOut() {
         browser.signIn("regulator", PASSWORD);
         browser.click(By.linkText("English"));
