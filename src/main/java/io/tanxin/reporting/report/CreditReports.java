@@ -159,15 +159,17 @@ public class CreditReports {
         // three years ending with the newest year that has an account
         int current = today.getYear();
         List<CarbonAccount> accounts = new ArrayList<>();
+        // each year's account is assembled once (12 runs read and parsed), though the search and the list both need it
+        Map<Integer, Optional<CarbonAccount>> byYear = new HashMap<>();
         int last = current;
         for (int y = current; y >= current - 2; y--) {
-            if (account(uscc, y).isPresent()) {
+            if (byYear.computeIfAbsent(y, year -> account(uscc, year)).isPresent()) {
                 last = y;
                 break;
             }
         }
         for (int y = last - YEARS + 1; y <= last; y++) {
-            account(uscc, y).ifPresent(accounts::add);
+            byYear.computeIfAbsent(y, year -> account(uscc, year)).ifPresent(accounts::add);
         }
         List<CreditReport.YearAccount> years = accounts.stream().map(a -> new CreditReport.YearAccount(
                 Integer.parseInt(a.period()), a.monthsAccounted(), a.scope1Tco2e(), a.scope2LocationTco2e(),
