@@ -138,7 +138,7 @@ public class AccountingManagement {
     public List<MonthFigures> figures(String uscc, List<YearMonth> months) {
         java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
         return runs.latestRuns(uscc, months).stream().map(r -> {
-            RunResult result = "COMPUTED".equals(r.status()) ? engine.read(r.result()) : null;
+            RunResult result = "COMPUTED".equals(r.status()) ? engine.read(r.id(), r.result()) : null;
             java.util.Map<String, java.math.BigDecimal> intensities = new java.util.HashMap<>();
             if (result != null) {
                 result.intensities().stream().filter(i -> i.value() != null)
@@ -213,7 +213,7 @@ public class AccountingManagement {
                             + r.methodology() + ")");
         }
         List<AccountAssembler.MonthRun> monthRuns = stored.stream()
-                .map(r -> new AccountAssembler.MonthRun(r, "COMPUTED".equals(r.status()) ? engine.read(r.result()) : null))
+                .map(r -> new AccountAssembler.MonthRun(r, "COMPUTED".equals(r.status()) ? engine.read(r.id(), r.result()) : null))
                 .toList();
         return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns,
                 quality.scores(uscc));

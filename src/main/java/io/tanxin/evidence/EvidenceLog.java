@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.tanxin.evidence.internal.CheckpointRounds;
 import io.tanxin.evidence.internal.Checkpoints;
 import io.tanxin.evidence.internal.LeafStore;
 import io.tanxin.evidence.internal.LogTree;
@@ -36,13 +37,16 @@ public class EvidenceLog {
     private final Sequencer sequencer;
     private final Checkpoints checkpoints;
     private final SigningKey key;
+    private final CheckpointRounds rounds;
 
-    EvidenceLog(LeafStore leaves, LogTree tree, Sequencer sequencer, Checkpoints checkpoints, SigningKey key) {
+    EvidenceLog(LeafStore leaves, LogTree tree, Sequencer sequencer, Checkpoints checkpoints, SigningKey key,
+            CheckpointRounds rounds) {
         this.leaves = leaves;
         this.tree = tree;
         this.sequencer = sequencer;
         this.checkpoints = checkpoints;
         this.key = key;
+        this.rounds = rounds;
     }
 
     /** One record of a batch: its reference (e.g. {@code calculation_run:17}) and its leaf data. */
@@ -103,6 +107,37 @@ public class EvidenceLog {
     public SignedCheckpoint checkpointNow() {
         sequence();
         return checkpoints.checkpoint();
+    }
+
+    /** A committed entry's leaf index and a signed checkpoint whose tree includes it. */
+    public record Sealed(long leafIndex, SignedCheckpoint checkpoint) {
+    }
+
+    /**
+     * Sequences the caller's committed entry and returns it with a checkpoint that includes it;
+     * empty if the entry never committed. Call it after your transaction commits. Concurrent
+     * callers share one sequencing round and one signature (group commit), so a burst of reports
+     * costs a few rounds rather than one each.
+     */
+    public Optional<Sealed> seal(long entryId) {
+        OptionalLong index = leafIndexOf(entryId);
+        if (index.isPresent()) {
+            // the background sequencer and someone else's checkpoint may already cover it
+            Optional<SignedCheckpoint> latest = checkpoints.latest();
+            if (latest.isPresent() && latest.get().treeSize() > index.getAsLong()) {
+                return Optional.of(new Sealed(index.getAsLong(), latest.get()));
+            }
+        }
+        SignedCheckpoint cp = rounds.afterCommitted();
+        index = leafIndexOf(entryId);
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cp.treeSize() <= index.getAsLong()) {
+            // sequenced by another instance after this one's round: sign what the tree holds now
+            cp = checkpointNow();
+        }
+        return Optional.of(new Sealed(index.getAsLong(), cp));
     }
 
     /** The newest signed checkpoint; makes the first one if there is none yet. */

@@ -182,6 +182,15 @@ public class EnterpriseFacts {
         return out;
     }
 
+    /** One verification finding of the enterprise, whatever its status; empty if it is another's or none. */
+    public java.util.Optional<Finding> finding(String uscc, long id) {
+        return jdbc.sql("SELECT id, uscc, period, rule, subject, severity, status, message_zh, message_en "
+                + "FROM verification_finding WHERE id = ? AND uscc = ?").params(id, uscc)
+                .query((rs, n) -> new Finding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
+                .optional();
+    }
+
     /** The sources that reported activity data for the enterprise, most months first. */
     public List<SourceCoverage> activitySources(String uscc) {
         return jdbc.sql("SELECT source_type, COUNT(DISTINCT period), MIN(period), MAX(period) FROM intake_activity "

@@ -118,6 +118,27 @@ public class ConsentManagement {
                 .map(r -> toConsent(r, names()));
     }
 
+    /**
+     * Why the institution has no valid consent for the purpose, for the refusal audit: a revoked
+     * consent for the purpose outranks an expired one, which outranks consent for another purpose.
+     */
+    AccessRefusal.Reason whyNoConsent(String uscc, String institutionCode, ReportPurpose purpose) {
+        if (uscc == null || institutionCode == null) {
+            return AccessRefusal.Reason.NO_CONSENT;
+        }
+        LocalDate today = ShanghaiDates.today(clock);
+        List<ConsentStore.Row> held = store.forEnterprise(uscc).stream()
+                .filter(r -> r.institutionCode().equals(institutionCode)).toList();
+        List<ConsentStore.Row> forPurpose = held.stream().filter(r -> r.purpose() == purpose).toList();
+        if (forPurpose.stream().anyMatch(r -> r.revokedAt() != null)) {
+            return AccessRefusal.Reason.CONSENT_REVOKED;
+        }
+        if (forPurpose.stream().anyMatch(r -> r.validUntil().isBefore(today))) {
+            return AccessRefusal.Reason.CONSENT_EXPIRED;
+        }
+        return held.isEmpty() ? AccessRefusal.Reason.NO_CONSENT : AccessRefusal.Reason.CONSENT_OTHER_PURPOSE;
+    }
+
     private Institution financialInstitution(String code) {
         Institution institution = directory.institutions().stream().filter(i -> i.code().equals(code)).findFirst()
                 .orElseThrow(() -> new DomainException("INSTITUTION_NOT_FOUND", "未找到机构：" + code,

@@ -10,6 +10,8 @@ import java.util.Map;
 import io.tanxin.accounting.AccountingManagement;
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.identity.Actor;
+import io.tanxin.intake.EnterpriseFacts;
+import io.tanxin.rating.RatingManagement;
 import io.tanxin.reporting.internal.ObjectionEvidence;
 import io.tanxin.reporting.internal.ObjectionStore;
 import io.tanxin.shared.DomainException;
@@ -34,15 +36,20 @@ public class Objections {
     private final ObjectionEvidence evidence;
     private final DirectoryManagement directory;
     private final AccountingManagement accounting;
+    private final EnterpriseFacts facts;
+    private final RatingManagement ratings;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     Objections(ObjectionStore store, ObjectionEvidence evidence, DirectoryManagement directory,
-            AccountingManagement accounting, ApplicationEventPublisher events) {
+            AccountingManagement accounting, EnterpriseFacts facts, RatingManagement ratings,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.evidence = evidence;
         this.directory = directory;
         this.accounting = accounting;
+        this.facts = facts;
+        this.ratings = ratings;
         this.events = events;
     }
 
@@ -70,6 +77,7 @@ public class Objections {
                     "There is no figure yet to object to for " + ref);
         }
         String why = requireText(reason, "reason", "异议理由");
+        requireItem(uscc, type, ref);
         Instant now = Instant.now(clock);
         LocalDate due = ObjectionDeadline.dueDate(now);
         long id = store.insert(uscc, type, ref, why, now, by.username(), due, idempotencyKey);
@@ -195,6 +203,31 @@ public class Objections {
                     }).withStatus(400);
         }
         return ref;
+    }
+
+    /**
+     * The item must be one of this enterprise's: a month with a calculation run, a finding about
+     * it, a penalty of its by document number, a rating of its by id or year. An objection to
+     * nothing would mark nothing in the report and still start the agency's 20-day clock.
+     */
+    private void requireItem(String uscc, ObjectionItemType type, String ref) {
+        boolean exists = switch (type) {
+            case MONTH_FIGURE -> !accounting.runs(uscc, YearMonth.parse(ref)).isEmpty();
+            case FINDING -> facts.finding(uscc, Long.parseLong(ref)).isPresent();
+            case PENALTY -> facts.penaltiesOf(uscc).stream().anyMatch(p -> ref.equals(p.documentNo()));
+            case RATING -> ratings.history(uscc).stream()
+                    .anyMatch(r -> ref.equals(Long.toString(r.id())) || ref.equals(Integer.toString(r.year())));
+        };
+        if (!exists) {
+            throw new DomainException("OBJECTION_ITEM_NOT_FOUND",
+                    "该企业没有这一" + type.nameZh() + "：" + ref + "，无法对其提出异议",
+                    "This enterprise has no " + switch (type) {
+                        case MONTH_FIGURE -> "carbon account figure for the month";
+                        case FINDING -> "verification finding with the id";
+                        case PENALTY -> "penalty with the document number";
+                        case RATING -> "rating with the id or year";
+                    } + " " + ref + " to object to").withStatus(422);
+        }
     }
 
     private static String requireText(String text, String field, String fieldZh) {

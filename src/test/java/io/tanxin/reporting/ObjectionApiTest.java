@@ -120,8 +120,9 @@ class ObjectionApiTest {
 
     @Test
     void anUnverifiableItemStaysAnnotatedAndAnUpheldOneIsNoLongerDisputed() {
+        penalty(FEATURED, "阳环罚〔2024〕15号");
         long unverifiable = file("PENALTY", "阳环罚〔2024〕15号", "处罚已撤销 / the penalty was withdrawn").path("id").asLong();
-        long upheld = file("FINDING", "1", "数据来源有误 / wrong source").path("id").asLong();
+        long upheld = file("FINDING", Long.toString(finding(FEATURED)), "数据来源有误 / wrong source").path("id").asLong();
         Api analyst = Api.as(port, "analyst");
         assertThat(analyst.post("/api/v1/objections/" + unverifiable + "/resolution",
                 "{\"outcome\":\"UNVERIFIABLE\",\"answer\":\"无法取得撤销决定书 / no withdrawal document\"}").status())
@@ -195,6 +196,7 @@ class ObjectionApiTest {
 
     @Test
     void aRetriedFilingWithTheSameIdempotencyKeyFilesOnce() {
+        penalty(FEATURED, "晋环罚〔2023〕7号");
         String body = "{\"itemType\":\"PENALTY\",\"itemRef\":\"晋环罚〔2023〕7号\",\"reason\":\"重复处罚 / penalised twice\"}";
         Api enterprise = Api.as(port, "enterprise");
         Api.Response first = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
@@ -203,6 +205,57 @@ class ObjectionApiTest {
         assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_objection WHERE item_ref = '晋环罚〔2023〕7号'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectionMustNameAnItemOfTheEnterprise() {
+        String other = jdbc.sql("SELECT uscc FROM enterprise WHERE uscc <> ? ORDER BY uscc OFFSET 3 LIMIT 1")
+                .param(FEATURED).query(String.class).single();
+        penalty(other, "他企罚〔2024〕1号");
+        long othersFinding = finding(other);
+        long othersRating = jdbc.sql("SELECT id FROM rating WHERE uscc = ? ORDER BY id LIMIT 1").param(other)
+                .query(Long.class).single();
+        long before = jdbc.sql("SELECT COUNT(*) FROM reporting_objection").query(Long.class).single();
+        Api enterprise = Api.as(port, "enterprise");
+        for (String[] item : new String[][] {{"MONTH_FIGURE", "2001-03"}, {"FINDING", "987654321"},
+                {"FINDING", Long.toString(othersFinding)}, {"PENALTY", "无此文号〔2024〕9号"},
+                {"PENALTY", "他企罚〔2024〕1号"}, {"RATING", "1999"}, {"RATING", Long.toString(othersRating)}}) {
+            Api.Response r = enterprise.post(FILE, "{\"itemType\":\"" + item[0] + "\",\"itemRef\":\"" + item[1]
+                    + "\",\"reason\":\"x\"}");
+            assertProblem(r, 422, "OBJECTION_ITEM_NOT_FOUND");
+            assertThat(r.json().path("messageZh").asString()).as(item[0]).contains(item[1]);
+            assertThat(r.json().path("messageEn").asString()).as(item[0]).contains(item[1]);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_objection").query(Long.class).single()).isEqualTo(before);
+
+        // the same kinds of item do exist for the enterprise they belong to
+        long rating = jdbc.sql("SELECT id FROM rating WHERE uscc = ? ORDER BY id LIMIT 1").param(FEATURED)
+                .query(Long.class).single();
+        assertThat(objections.file(FEATURED, ObjectionItemType.RATING, Long.toString(rating), "评级有误 / wrong rating",
+                ENTERPRISE).itemRef()).isEqualTo(Long.toString(rating));
+    }
+
+    static final Actor ENTERPRISE = new Actor("enterprise", "示范新材料企业用户", Set.of(Role.ENTERPRISE),
+            OrganisationKind.ENTERPRISE, FEATURED);
+
+    /** A penalty of the enterprise through intake, as the eco-environment department would report it. */
+    private void penalty(String uscc, String documentNo) {
+        String csv = "uscc,decided_on,authority,document_no,amount_cny,description,ended_on\r\n" + uscc + ","
+                + LocalDate.now().minusMonths(5) + ",阳泉市生态环境局," + documentNo + ",200000,超标排放,"
+                + LocalDate.now().minusMonths(4) + "\r\n";
+        Api.Response r = Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=PENALTY&source=ECO_ENVIRONMENT",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv",
+                "objection-penalty-" + Integer.toHexString((uscc + documentNo).hashCode()));
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+    }
+
+    /** A verification finding of the enterprise: one the demo's cross-checks raised, else one recorded here. */
+    private long finding(String uscc) {
+        return jdbc.sql("SELECT id FROM verification_finding WHERE uscc = ? ORDER BY id LIMIT 1").param(uscc).query(Long.class)
+                .optional().orElseGet(() -> jdbc.sql("INSERT INTO verification_finding (uscc, period, rule, subject, "
+                        + "severity, status, message_zh, message_en, created_at, updated_at) VALUES (?, '2025-02', "
+                        + "'OBJECTION_TEST', 'x', 'WARNING', 'OPEN', '测试发现', 'test finding', ?, ?) RETURNING id")
+                        .params(uscc, OffsetDateTime.now(), OffsetDateTime.now()).query(Long.class).single());
     }
 
     private JsonNode file(String type, String ref, String reason) {

@@ -266,6 +266,65 @@ class ReportAccessTest {
                 .contains(consentRef, queryRef);
     }
 
+    @Test
+    void refusedReadsAreAuditedForRegulatorsAndAnalystsButAreNeitherShownNorCountedAsQueries() {
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE uscc <> ? ORDER BY uscc OFFSET 7 LIMIT 1")
+                .param(FEATURED).query(String.class).single();
+        long queriesBefore = queryCount(uscc);
+
+        // no consent at all, through the report endpoint as a bank would call it
+        assertProblem(Api.as(port, "bank-b").get("/api/v1/enterprises/" + uscc + "/credit-report", "application/json"),
+                403, "REPORT_ACCESS_DENIED");
+        long revoked = insertConsent(uscc, "BANK_A", "POST_LOAN_MONITORING", LocalDate.now().plusYears(1));
+        jdbc.sql("UPDATE reporting_consent SET revoked_at = ?, revoked_by = 'test' WHERE id = ?")
+                .params(OffsetDateTime.now().minusDays(1), revoked).update();
+        assertDenied(() -> access.authorize(BANK_A, uscc, ReportPurpose.POST_LOAN_MONITORING));
+        insertConsent(uscc, "BANK_A", "LOAN_APPROVAL", LocalDate.now().minusDays(3));
+        assertDenied(() -> access.authorize(BANK_A_ADMIN, uscc, ReportPurpose.LOAN_APPROVAL));
+        Actor citizen = new Actor("citizen", "市民", Set.of(Role.CITIZEN), OrganisationKind.CITIZEN, "C1");
+        assertDenied(() -> access.authorize(citizen, uscc, null));
+
+        for (String user : List.of("regulator", "analyst")) {
+            Api.Response listed = Api.as(port, user).get("/api/v1/report-access-refusals?uscc=" + uscc);
+            assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+            JsonNode items = listed.json().path("items");
+            assertThat(listed.json().path("total").asLong()).isEqualTo(4);
+            // the newest first
+            assertThat(items.findValuesAsString("reason")).containsExactly("ROLE_WITHOUT_ACCESS", "CONSENT_EXPIRED",
+                    "CONSENT_REVOKED", "NO_CONSENT");
+            assertThat(items.findValuesAsString("username")).containsExactly("citizen", "bank-a-admin", "bank-a",
+                    "bank-b");
+            assertThat(items.findValuesAsString("problemCode")).containsOnly("REPORT_ACCESS_DENIED");
+            assertThat(items.findValuesAsString("requestedUscc")).containsOnly(uscc);
+            JsonNode bankB = items.get(3);
+            assertThat(bankB.path("organisationCode").asString()).isEqualTo("BANK_B");
+            assertThat(bankB.path("roles").asString()).isEqualTo("BANK_OFFICER");
+            assertThat(bankB.path("purpose").asString()).isEqualTo("LOAN_APPROVAL");
+            assertThat(bankB.path("refusedAt").asString()).isNotBlank();
+        }
+        // a refusal of a USCC that does not exist is kept as it was asked for
+        assertDenied(() -> access.authorize(BANK_B, "<script>", null));
+        assertThat(Api.as(port, "regulator").get("/api/v1/report-access-refusals?size=200").json().path("items")
+                .findValuesAsString("requestedUscc")).contains("<script>", uscc);
+
+        // neither the refused bank nor the enterprise sees the audit
+        assertProblem(Api.as(port, "bank-b").get("/api/v1/report-access-refusals"), 403, "FORBIDDEN");
+        assertProblem(Api.as(port, "enterprise").get("/api/v1/report-access-refusals"), 403, "FORBIDDEN");
+        // and a refusal is not a query: nothing in the query log or in the next report
+        assertThat(queryCount(uscc)).isEqualTo(queriesBefore);
+        assertThat(ids(Api.as(port, "bank-b").get("/api/v1/institutions/me/queries?size=200").json())).allSatisfy(
+                id -> assertThat(jdbc.sql("SELECT uscc FROM reporting_query WHERE id = ?").param(id)
+                        .query(String.class).single()).isNotEqualTo(uscc));
+        JsonNode report = Api.as(port, "regulator").get("/api/v1/enterprises/" + uscc + "/credit-report",
+                "application/json").json();
+        assertThat(report.path("body").path("queryRecords").findValuesAsString("username")).contains("regulator")
+                .doesNotContain("bank-a", "bank-a-admin", "bank-b", "citizen");
+    }
+
+    private long queryCount(String uscc) {
+        return jdbc.sql("SELECT COUNT(*) FROM reporting_query WHERE uscc = ?").param(uscc).query(Long.class).single();
+    }
+
     /** The shared test client has no DELETE; revocation by DELETE is the REST form, so it is tested as such. */
     private HttpResponse<String> delete(String user, String path) {
         try {

@@ -106,6 +106,32 @@ public class EngineBridge {
         return json.readValue(stored, RunResult.class);
     }
 
+    /**
+     * The stored result of run {@code runId}, parsed once: a run is never changed after it is stored
+     * (a recalculation is a new run with a new id), so its id is a complete version of its content.
+     * Parsing the JSON of an account's twelve runs was most of the cost of assembling an account, and
+     * a credit report assembles three.
+     */
+    public RunResult read(long runId, String stored) {
+        RunResult cached = parsed.get(runId);
+        if (cached != null) {
+            return cached;
+        }
+        RunResult result = read(stored);
+        parsed.put(runId, result);
+        return result;
+    }
+
+    // bounded: about the runs of the last few hundred enterprises read, a few MB
+    private final Map<Long, RunResult> parsed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, RunResult> eldest) {
+                    return size() > PARSED_RUNS;
+                }
+            });
+    static final int PARSED_RUNS = 8192;
+
     public RunResult toRunResult(CalculationResult r) {
         List<RunResult.Line> lines = new ArrayList<>(r.lines().size());
         Map<String, RunResult.Denominator> denominators = new LinkedHashMap<>();

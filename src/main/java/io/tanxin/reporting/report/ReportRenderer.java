@@ -16,7 +16,13 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -55,22 +61,72 @@ class ReportRenderer {
 
     byte[] pdf(CreditReport report) {
         String html = html(report);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
+        TrueTypeFont ttf = FONTS.borrow();
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
+            // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
+            PDType0Font font = PDType0Font.load(doc, ttf, true);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> new java.io.ByteArrayInputStream(fontBytes()), FONT);
+            builder.usePDDocument(doc);
+            builder.useFont(new PDFontSupplier(font), FONT);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            FONTS.giveBack(ttf);
+        }
+    }
+
+    private static final FontPool FONTS = new FontPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Parsed copies of the CJK font (4 MB, some 30,000 glyphs). Parsing it is most of a PDF's cost
+     * when done per document, as openhtmltopdf does with a font stream; a parsed font is not safe
+     * for concurrent use (its tables are read lazily through one stream), so each render borrows a
+     * copy for itself. The pool's size also bounds how many PDFs render at once: rendering is pure
+     * CPU work, and more of it in parallel than there are cores only adds switching and garbage.
+     */
+    static final class FontPool {
+
+        private final java.util.concurrent.BlockingQueue<TrueTypeFont> idle;
+        private final java.util.concurrent.Semaphore parse;
+
+        FontPool(int size) {
+            this.idle = new java.util.concurrent.ArrayBlockingQueue<>(size);
+            this.parse = new java.util.concurrent.Semaphore(size);
+        }
+
+        TrueTypeFont borrow() {
+            TrueTypeFont f = idle.poll();
+            if (f != null) {
+                return f;
+            }
+            if (parse.tryAcquire()) {
+                try {
+                    return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes()));
+                } catch (IOException e) {
+                    parse.release();
+                    throw new UncheckedIOException(e);
+                }
+            }
+            try {
+                return idle.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the report font", e);
+            }
+        }
+
+        void giveBack(TrueTypeFont f) {
+            idle.offer(f);
         }
     }
 
     private static volatile byte[] font;
 
-    /** The font file read once (it is large); openhtmltopdf still subsets it per document. */
     private static byte[] fontBytes() {
         byte[] f = font;
         if (f == null) {

@@ -55,10 +55,32 @@ class ReportBench {
         int pdf = Integer.getInteger("tanxin.bench.pdf", 60);
         run(usccs, "application/json", 30, 1); // warm-up
         run(usccs, "application/pdf", 10, 1);
-        print("JSON", 1, run(usccs, "application/json", json, 1));
-        print("PDF ", 1, run(usccs, "application/pdf", pdf, 1));
-        print("JSON", 32, run(usccs, "application/json", json * 2, 32));
-        print("PDF ", 32, run(usccs, "application/pdf", pdf * 2, 32));
+        List<String> all = usccs;
+        measure("JSON", 1, () -> run(all, "application/json", json, 1));
+        measure("PDF ", 1, () -> run(all, "application/pdf", pdf, 1));
+        measure("JSON", 32, () -> run(all, "application/json", json * 2, 32));
+        measure("PDF ", 32, () -> run(all, "application/pdf", pdf * 2, 32));
+    }
+
+    interface Phase {
+        List<Long> run() throws Exception;
+    }
+
+    /**
+     * Latency, and the CPU time of this JVM (server and clients, GC included) per report with the
+     * throughput: other builds on the machine move the latencies a lot, the CPU per report little.
+     */
+    private static void measure(String format, int clients, Phase phase) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        List<Long> micros = phase.run();
+        double seconds = (System.nanoTime() - wall0) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
+        print(format, clients, micros);
+        System.out.printf("%s %2d client(s): cpu %6.1f ms/report, %6.1f reports/s%n", format, clients,
+                cpuMs / micros.size(), micros.size() / seconds);
     }
 
     private List<Long> run(List<String> usccs, String accept, int requests, int clients) throws Exception {
