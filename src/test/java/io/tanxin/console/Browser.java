@@ -123,7 +123,7 @@ final class Browser {
                     cookies.put(name, value);
                 }
             }
-            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""), set);
+            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""), set, r.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -136,7 +136,13 @@ final class Browser {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    record Page(int status, String body, String location, List<String> setCookies) {
+    record Page(int status, String body, String location, List<String> setCookies, Map<String, List<String>> headers) {
+
+        /** A response header, case-insensitive, or empty. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse("");
+        }
 
         private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>",
                 Pattern.DOTALL | Pattern.CASE_INSENSITIVE);

@@ -305,6 +305,35 @@ class ConsoleSecurityTest {
         }
     }
 
+    @Test
+    void badInputIsRefusedInWordsNeverAsAStackTraceAndPagesMayNotBeFramed() {
+        Browser analyst = Browser.signedIn(port, "analyst");
+        badInput(analyst.get("/console/analyst?page=-1"), "negative page", "分页参数无效");
+        badInput(analyst.get("/console/analyst?page=abc"), "page not a number", "请求参数不正确");
+        badInput(analyst.get("/console/analyst?severity=%3Cb%3Ex"), "unknown severity", "严重程度");
+        badInput(Browser.signedIn(port, "bank-a").get("/console/bank?q=" + "x".repeat(101)), "long search", "100");
+
+        Browser ent = Browser.signedIn(port, FRESH_USER);
+        String token = ok(ent.get("/console/enterprise")).csrf();
+        badInput(ent.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
+                "validUntil", "2020-01-01"), token), "consent in the past", "授权有效期");
+        badInput(ent.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "MARKETING",
+                "validUntil", LocalDate.now().plusMonths(1).toString()), token), "unknown purpose", "查询目的无效");
+        badInput(ent.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
+                "validUntil", "tomorrow"), token), "date not a date", "请求参数不正确");
+        badInput(ent.post("/console/enterprise/objections", Map.of("itemType", "NOPE", "itemRef", "2025-03",
+                "reason", "x"), token), "unknown item type", "异议事项类型无效");
+
+        Browser provider = Browser.signedIn(port, "provider");
+        badInput(provider.postMultipart("/console/provider/submissions", Map.of("dataset", "ACTIVITY"), "empty.csv",
+                new byte[0], ok(provider.get("/console/provider")).csrf()), "empty upload", "请选择要上传的文件");
+
+        for (String path : List.of("/login", "/console/regulator", "/console/enterprises/" + demoUscc)) {
+            Browser b = path.equals("/login") ? new Browser(port) : Browser.signedIn(port, "regulator");
+            assertThat(ok(b.get(path)).header("X-Frame-Options")).as(path + " may not be framed").isEqualToIgnoringCase("DENY");
+        }
+    }
+
     // 3. hostile strings
 
     @Test
@@ -348,6 +377,8 @@ class ConsoleSecurityTest {
         assertThat(done.location()).doesNotContain("error");
         String after = b.cookie("JSESSIONID").orElseThrow();
         assertThat(after).isNotEqualTo(before);
+        assertThat(done.setCookies()).filteredOn(c -> c.startsWith("JSESSIONID="))
+                .as("the session cookie is out of scripts' reach").allMatch(c -> c.contains("HttpOnly")).isNotEmpty();
         assertThat(ok(b.get("/console/enterprise")).status()).isEqualTo(200);
 
         // whoever held the pre-sign-in id (a planted cookie) is not signed in by it
@@ -421,6 +452,12 @@ class ConsoleSecurityTest {
     private static void refused(Browser.Page page) {
         assertThat(page.status()).as("post without a valid CSRF token: " + page).isEqualTo(403);
         assertThat(page.body()).contains("无权").doesNotContain("Exception", "at io.tanxin", "at org.springframework");
+    }
+
+    /** Refused as bad input (400, or 422 for a well-formed request the domain refuses), in words. */
+    private static void badInput(Browser.Page page, String what, String words) {
+        assertThat(page.status()).as(what + ": " + page).isIn(400, 422);
+        inWords(page, page.status(), what, words);
     }
 
     private static void inWords(Browser.Page page, int status, String what, String words) {
