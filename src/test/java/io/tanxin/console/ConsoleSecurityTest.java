@@ -283,6 +283,30 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void anEnterpriseCannotRevokeAnotherEnterprisesConsentByItsNumber() {
+        Api api = Api.as(port, FRESH_USER);
+        String consents = "/api/v1/enterprises/" + freshUscc + "/consents";
+        Browser fresh = Browser.signedIn(port, FRESH_USER);
+        var granted = fresh.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
+                "validUntil", LocalDate.now().plusMonths(2).toString()), ok(fresh.get("/console/enterprise")).csrf());
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(302);
+        long id = 0;
+        for (JsonNode c : api.get(consents).json()) {
+            id = Math.max(id, c.path("id").asLong());
+        }
+        String before = api.get(consents).body();
+
+        // the demo enterprise, with a valid token of its own, posts the other enterprise's consent number
+        Browser other = Browser.signedIn(port, "enterprise");
+        var r = other.post("/console/enterprise/consents/" + id + "/revocation", Map.of(),
+                ok(other.get("/console/enterprise")).csrf());
+        assertThat(r.status()).as(r.toString()).isIn(403, 404);
+        inWords(r, r.status(), "revoking another enterprise's consent", r.status() == 403 ? "无权" : "未找到");
+        assertThat(api.get(consents).body()).isEqualTo(before);
+        assertThat(status(api.get(consents).json(), id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void unknownCityIsNotFoundInWordsAndAnonymousIsSentToSignIn() {
         Browser regulator = Browser.signedIn(port, "regulator");
         inWords(regulator.get("/console/regulator?city=999999"), 404, "unknown city", "没有这个地市");
