@@ -67,6 +67,7 @@ class ConsoleBench {
                 new Target("enterprise: own page", Browser.signedIn(port, "enterprise"), "/console/enterprise", false),
                 new Target("bank-a: consented enterprises", Browser.signedIn(port, "bank-a"), "/console/bank", false),
                 new Target("analyst: queue", Browser.signedIn(port, "analyst"), "/console/analyst", false),
+                new Target("park: own park", Browser.signedIn(port, "park"), "/console/park", false),
                 new Target("provider: submissions", Browser.signedIn(port, "provider"), "/console/provider", false));
 
         Map<Target, List<Long>> results = new LinkedHashMap<>();

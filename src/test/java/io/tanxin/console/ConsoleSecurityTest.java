@@ -94,7 +94,7 @@ class ConsoleSecurityTest {
                 "enterprise", List.of("/console/enterprise"),
                 "bank-a", List.of("/console/bank"),
                 "provider", List.of("/console/provider"),
-                "park", List.of("/", "/console/enterprises/" + insidePark),
+                "park", List.of("/console/park", "/console/enterprises/" + insidePark),
                 "verifier", List.of("/", "/console/enterprises/" + demoUscc),
                 "citizen", List.of("/"));
         pages.forEach((user, paths) -> {
@@ -230,17 +230,18 @@ class ConsoleSecurityTest {
     void anotherRolesOrTenantsPageOrFragmentIsForbiddenInWords() {
         Map<String, List<String>> forbidden = Map.of(
                 "bank-a", List.of("/console/regulator", "/console/analyst", "/console/enterprises/" + demoUscc,
-                        "/console/enterprise", "/console/provider"),
+                        "/console/enterprise", "/console/provider", "/console/park"),
                 "enterprise", List.of("/console/regulator", "/console/regulator?city=" + aCity(), "/console/analyst",
-                        "/console/enterprises/" + outsidePark, "/console/bank", "/console/provider"),
+                        "/console/enterprises/" + outsidePark, "/console/bank", "/console/provider", "/console/park"),
                 "provider", List.of("/console/bank", "/console/regulator", "/console/enterprise",
-                        "/console/enterprises/" + demoUscc),
+                        "/console/enterprises/" + demoUscc, "/console/park"),
                 "park", List.of("/console/enterprises/" + outsidePark, "/console/regulator", "/console/analyst",
-                        "/console/bank"),
+                        "/console/bank", "/console/enterprise", "/console/provider"),
                 "citizen", List.of("/console/regulator", "/console/analyst", "/console/enterprise", "/console/bank",
-                        "/console/provider", "/console/enterprises/" + demoUscc),
-                "analyst", List.of("/console/regulator", "/console/bank", "/console/enterprise"),
-                "regulator", List.of("/console/analyst", "/console/bank", "/console/enterprise", "/console/provider"));
+                        "/console/provider", "/console/park", "/console/enterprises/" + demoUscc),
+                "analyst", List.of("/console/regulator", "/console/bank", "/console/enterprise", "/console/park"),
+                "regulator", List.of("/console/analyst", "/console/bank", "/console/enterprise", "/console/provider",
+                        "/console/park"));
         forbidden.forEach((user, paths) -> {
             Browser b = Browser.signedIn(port, user);
             for (String path : paths) {
@@ -252,6 +253,8 @@ class ConsoleSecurityTest {
         // the same pages open for their own role: the refusals above are about the role, not the page
         Browser park = Browser.signedIn(port, "park");
         assertThat(ok(park.get("/console/enterprises/" + insidePark)).body()).contains(insidePark);
+        // the park's own page lists its enterprises and no other
+        assertThat(ok(park.get("/console/park")).body()).doesNotContain(outsidePark);
         Browser regulator = Browser.signedIn(port, "regulator");
         assertThat(ok(regulator.get("/console/enterprises/" + outsidePark)).body()).contains(outsidePark);
         assertThat(ok(regulator.get("/console/regulator?city=" + aCity(), "HX-Request", "true")).body())
@@ -321,6 +324,7 @@ class ConsoleSecurityTest {
 
         Browser anonymous = new Browser(port);
         for (String path : List.of("/", "/console/regulator", "/console/regulator?city=" + aCity(), "/console/enterprise",
+                "/console/park",
                 "/console/enterprises/" + demoUscc, "/console/bank", "/console/analyst", "/console/provider")) {
             var r = anonymous.get(path);
             assertThat(r.status()).as("anonymous " + path).isEqualTo(302);
