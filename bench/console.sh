@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS tanxin_bench_console" -c "CREATE DATABASE tanxin_bench_console"
 mvn -B -q ${MVN_OPTS:-} test -Dtest=ConsoleBench -Dtanxin.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtanxin.test.db.url=jdbc:postgresql://127.0.0.1:5432/tanxin_bench_console 2>&1 \
-  | grep -E "console benchmark|^page |^(login|regulator|enterprise|bank-a|analyst|provider)[ :(]" || true
+  | grep -E "console benchmark|^page |^(login|regulator|enterprise|bank-a|analyst|park|provider)[ :(]" || true
