@@ -37,6 +37,9 @@ class ConsoleSecurityTest {
     static final String HOSTILE_NAME = "<script>alert('x')</script>测试企业";
     static final String HOSTILE_NAME_ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;测试企业";
     static final String FRESH_USER = "consec-enterprise";
+    /** A second user, for a demo enterprise with accounts: an objection must name an item that exists. */
+    static final String ACCOUNTED_USER = "consec-enterprise-accounted";
+    static final String MONTH = "2025-03";
 
     @LocalServerPort
     int port;
@@ -51,6 +54,7 @@ class ConsoleSecurityTest {
     String parkCode;
     String insidePark;
     String outsidePark;
+    String accountedUscc;
 
     @BeforeAll
     void freshEnterpriseWithAHostileNameAndItsOwnUser() {
@@ -68,6 +72,17 @@ class ConsoleSecurityTest {
             }
         }
         assertThat(outsidePark).as("an enterprise outside the park").isNotNull();
+        JsonNode page = regulator.get("/api/v1/enterprises?size=50").json().path("items");
+        for (int i = page.size() - 1; i >= 0 && accountedUscc == null; i--) {
+            String u = page.get(i).path("uscc").asString();
+            if (!u.equals(demoUscc) && !u.equals(outsidePark) && !u.equals(insidePark)
+                    && regulator.get("/api/v1/enterprises/" + u + "/carbon-accounts/" + MONTH + "/runs").json().size() > 0) {
+                accountedUscc = u;
+            }
+        }
+        assertThat(accountedUscc).as("a demo enterprise with an account for " + MONTH).isNotNull();
+        users.createUser(new NewUser(ACCOUNTED_USER, Api.DEMO_PASSWORD, "安全测试企业用户（有核算数据）", Set.of(Role.ENTERPRISE),
+                OrganisationKind.ENTERPRISE, accountedUscc, false));
 
         String first17 = "91140402MA0TXCN01";
         freshUscc = first17 + Uscc.checkCharacter(first17);
@@ -155,7 +170,7 @@ class ConsoleSecurityTest {
 
         String objections = api.get(objectionsApi).body();
         refused(ent.post("/console/enterprise/objections",
-                Map.of("itemType", "MONTH_FIGURE", "itemRef", "2025-03", "reason", "伪造的异议"), null));
+                Map.of("itemType", "MONTH_FIGURE", "itemRef", MONTH, "reason", "伪造的异议"), null));
         assertThat(api.get(objectionsApi).body()).isEqualTo(objections);
 
         // and the session is still signed in: a refused post does not end it
@@ -219,9 +234,9 @@ class ConsoleSecurityTest {
         Browser stale = new Browser(port);
         stale.setCookie("JSESSIONID", "expired-" + System.nanoTime());
         inWords(stale.post("/console/enterprise/objections",
-                Map.of("itemType", "MONTH_FIGURE", "itemRef", "2025-03", "reason", "过期"), token), 403, "stale token", "无权");
+                Map.of("itemType", "MONTH_FIGURE", "itemRef", MONTH, "reason", "过期"), token), 403, "stale token", "无权");
         inWords(ent.post("/console/enterprise/objections",
-                Map.of("itemType", "MONTH_FIGURE", "itemRef", "2025-03", "reason", "伪造"), null), 403, "no token", "无权");
+                Map.of("itemType", "MONTH_FIGURE", "itemRef", MONTH, "reason", "伪造"), null), 403, "no token", "无权");
     }
 
     // 2. roles and tenants
@@ -349,7 +364,7 @@ class ConsoleSecurityTest {
                 "validUntil", LocalDate.now().plusMonths(1).toString()), token), "unknown purpose", "查询目的无效");
         badInput(ent.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
                 "validUntil", "tomorrow"), token), "date not a date", "请求参数不正确");
-        badInput(ent.post("/console/enterprise/objections", Map.of("itemType", "NOPE", "itemRef", "2025-03",
+        badInput(ent.post("/console/enterprise/objections", Map.of("itemType", "NOPE", "itemRef", MONTH,
                 "reason", "x"), token), "unknown item type", "异议事项类型无效");
 
         Browser provider = Browser.signedIn(port, "provider");
@@ -376,13 +391,14 @@ class ConsoleSecurityTest {
         String own = ok(ent.get("/console/enterprise")).body();
         assertThat(own).contains(HOSTILE_NAME_ESCAPED).doesNotContain("<script>alert");
 
-        // text the enterprise types in comes back as text, on its page and on the regulator's
-        var filed = ent.post("/console/enterprise/objections", Map.of("itemType", "MONTH_FIGURE", "itemRef", "2025-03",
-                "reason", "\"><script>alert('reason')</script>数据有误"), ok(ent.get("/console/enterprise")).csrf());
+        // text an enterprise types in comes back as text, on its page and on the regulator's
+        Browser accounted = Browser.signedIn(port, ACCOUNTED_USER);
+        var filed = accounted.post("/console/enterprise/objections", Map.of("itemType", "MONTH_FIGURE", "itemRef", MONTH,
+                "reason", "\"><script>alert('reason')</script>数据有误"), ok(accounted.get("/console/enterprise")).csrf());
         assertThat(filed.status()).as(filed.toString()).isEqualTo(302);
-        assertThat(ok(ent.get("/console/enterprise")).body())
+        assertThat(ok(accounted.get("/console/enterprise")).body())
                 .contains("&lt;script&gt;alert(&#39;reason&#39;)&lt;/script&gt;数据有误").doesNotContain("<script>alert");
-        assertThat(ok(regulator.get("/console/enterprises/" + freshUscc)).body())
+        assertThat(ok(regulator.get("/console/enterprises/" + accountedUscc)).body())
                 .contains("&lt;script&gt;alert(&#39;reason&#39;)&lt;/script&gt;数据有误").doesNotContain("<script>alert");
 
         // what comes in the address is text too: the bank's search box, an unknown city in the error page
