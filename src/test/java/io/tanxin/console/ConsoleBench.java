@@ -37,7 +37,7 @@ class ConsoleBench {
     @Autowired
     JdbcClient jdbc;
 
-    record Target(String name, Browser browser, String path, boolean htmx) {
+    record Target(String name, FormClient browser, String path, boolean htmx) {
     }
 
     @Test
@@ -49,7 +49,7 @@ class ConsoleBench {
                 jdbc.sql("SELECT COUNT(*) FROM enterprise").query(Long.class).single(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), warmup, requests);
 
-        Browser regulator = Browser.signedIn(port, "regulator");
+        FormClient regulator = FormClient.signedIn(port, "regulator");
         String province = get(regulator, "/console/regulator", false);
         String city = first(province, "/console/regulator\\?city=(\\d+)\"");
         String industry = first(get(regulator, "/console/regulator?city=" + city, false),
@@ -57,18 +57,18 @@ class ConsoleBench {
         String uscc = Api.as(port, "enterprise").get("/api/v1/identity/me").json().path("organisationCode").asString();
 
         List<Target> targets = List.of(
-                new Target("login (anonymous)", new Browser(port), "/login", false),
+                new Target("login (anonymous)", new FormClient(port), "/login", false),
                 new Target("regulator: province", regulator, "/console/regulator", false),
                 new Target("regulator: city " + city, regulator, "/console/regulator?city=" + city, false),
                 new Target("regulator: city+industry " + industry, regulator,
                         "/console/regulator?city=" + city + "&industry=" + industry, false),
                 new Target("regulator: city panel (htmx)", regulator, "/console/regulator?city=" + city, true),
                 new Target("regulator: enterprise detail", regulator, "/console/enterprises/" + uscc, false),
-                new Target("enterprise: own page", Browser.signedIn(port, "enterprise"), "/console/enterprise", false),
-                new Target("bank-a: consented enterprises", Browser.signedIn(port, "bank-a"), "/console/bank", false),
-                new Target("analyst: queue", Browser.signedIn(port, "analyst"), "/console/analyst", false),
-                new Target("park: own park", Browser.signedIn(port, "park"), "/console/park", false),
-                new Target("provider: submissions", Browser.signedIn(port, "provider"), "/console/provider", false));
+                new Target("enterprise: own page", FormClient.signedIn(port, "enterprise"), "/console/enterprise", false),
+                new Target("bank-a: consented enterprises", FormClient.signedIn(port, "bank-a"), "/console/bank", false),
+                new Target("analyst: queue", FormClient.signedIn(port, "analyst"), "/console/analyst", false),
+                new Target("park: own park", FormClient.signedIn(port, "park"), "/console/park", false),
+                new Target("provider: submissions", FormClient.signedIn(port, "provider"), "/console/provider", false));
 
         Map<Target, List<Long>> results = new LinkedHashMap<>();
         for (Target t : targets) {
@@ -103,8 +103,8 @@ class ConsoleBench {
                         : over + " page(s) over the target p95 < " + (int) TARGET_P95_MS + " ms");
     }
 
-    private static String get(Browser b, String path, boolean htmx) {
-        Browser.Page p = htmx ? b.get(path, "HX-Request", "true") : b.get(path);
+    private static String get(FormClient b, String path, boolean htmx) {
+        FormClient.Page p = htmx ? b.get(path, "HX-Request", "true") : b.get(path);
         if (p.status() != 200) {
             throw new IllegalStateException(path + ": " + p);
         }

@@ -100,7 +100,7 @@ class ConsoleSecurityTest {
     @Test
     void everyPostFormOnEveryRolesPageCarriesTheCsrfToken() {
         List<Seen> seen = new ArrayList<>();
-        Browser anonymous = new Browser(port);
+        FormClient anonymous = new FormClient(port);
         seen.add(new Seen("anonymous", "/login", ok(anonymous.get("/login")).postForms()));
         Map<String, List<String>> pages = Map.of(
                 "regulator", List.of("/console/regulator", "/console/regulator?city=" + aCity(),
@@ -113,7 +113,7 @@ class ConsoleSecurityTest {
                 "verifier", List.of("/", "/console/enterprises/" + demoUscc),
                 "citizen", List.of("/"));
         pages.forEach((user, paths) -> {
-            Browser b = Browser.signedIn(port, user);
+            FormClient b = FormClient.signedIn(port, user);
             for (String path : paths) {
                 seen.add(new Seen(user, path, ok(b.get(path)).postForms()));
             }
@@ -123,7 +123,7 @@ class ConsoleSecurityTest {
 
         for (Seen s : seen) {
             assertThat(s.forms()).as("%s %s has post forms", s.who(), s.path()).isNotEmpty();
-            for (Browser.Form f : s.forms()) {
+            for (FormClient.Form f : s.forms()) {
                 assertThat(f.hasCsrfToken()).as("%s %s: form %s carries a hidden _csrf input", s.who(), s.path(),
                         f.action()).isTrue();
             }
@@ -138,7 +138,7 @@ class ConsoleSecurityTest {
     @Test
     void enterpriseFormsWithoutTheTokenAreRefusedAndChangeNothing() {
         Api api = Api.as(port, FRESH_USER);
-        Browser ent = Browser.signedIn(port, FRESH_USER);
+        FormClient ent = FormClient.signedIn(port, FRESH_USER);
         String consents = "/api/v1/enterprises/" + freshUscc + "/consents";
         String objectionsApi = "/api/v1/enterprises/" + freshUscc + "/objections";
         Map<String, String> grant = Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
@@ -180,7 +180,7 @@ class ConsoleSecurityTest {
     @Test
     void analystProviderAndSignOutPostsWithoutTheTokenAreRefusedAndChangeNothing() {
         Api analystApi = Api.as(port, "analyst");
-        Browser analyst = Browser.signedIn(port, "analyst");
+        FormClient analyst = FormClient.signedIn(port, "analyst");
         String page = ok(analyst.get("/console/analyst")).body();
         long finding = firstId(page, "/console/analyst/findings/(\\d+)/notes");
         String findingBefore = analystApi.get("/api/v1/verification/findings/" + finding).body();
@@ -202,7 +202,7 @@ class ConsoleSecurityTest {
         assertThat(analystApi.get("/api/v1/ratings/overrides").body()).isEqualTo(overridesBefore);
 
         Api providerApi = Api.as(port, "provider");
-        Browser provider = Browser.signedIn(port, "provider");
+        FormClient provider = FormClient.signedIn(port, "provider");
         String submissions = providerApi.get("/api/v1/intake/submissions").body();
         refused(provider.postMultipart("/console/provider/submissions",
                 Map.of("dataset", "ACTIVITY", "formKey", "consec-forged-upload"), "forged.csv",
@@ -210,28 +210,22 @@ class ConsoleSecurityTest {
         assertThat(providerApi.get("/api/v1/intake/submissions").body()).isEqualTo(submissions);
 
         // a forged sign-out is refused too, and the session lives on
-        Browser enterprise = Browser.signedIn(port, "enterprise");
+        FormClient enterprise = FormClient.signedIn(port, "enterprise");
         refused(enterprise.post("/logout", Map.of(), null));
         assertThat(enterprise.get("/console/enterprise").status()).isEqualTo(200);
     }
 
     /*
-     * BUG (src/main, identity SecurityConfiguration line 55): with one single
-     * defaultAccessDeniedHandlerFor(problems, "/api/**") mapping, Spring Security 7 uses that handler
-     * for every request (ExceptionHandlingConfigurer.createDefaultAccessDeniedHandler returns the only
-     * mapping's handler without its matcher), so the CSRF filter answers a console form post with the
-     * API's problem JSON. A person whose session expired while the consent form was open gets
-     * {"detail":"You are not allowed to do this","status":403,...} in the browser instead of the
-     * console's error page. Enable this test when that is fixed.
+     * Spring Security uses a lone defaultAccessDeniedHandlerFor(problems, "/api/**") for every request,
+     * so without the page mapping a person whose session expired while a form was open got the API's
+     * problem JSON instead of the console's error page.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("src/main bug: CSRF refusals of console forms answer with problem JSON, "
-            + "see the comment above; enable once SecurityConfiguration maps a page for non-API requests")
     void aRefusedFormPostAnswersWithTheConsolePageInWords() {
-        Browser ent = Browser.signedIn(port, "enterprise");
+        FormClient ent = FormClient.signedIn(port, "enterprise");
         // the everyday case: the session ended while the form was open, the old page's token is stale
         String token = ok(ent.get("/console/enterprise")).csrf();
-        Browser stale = new Browser(port);
+        FormClient stale = new FormClient(port);
         stale.setCookie("JSESSIONID", "expired-" + System.nanoTime());
         inWords(stale.post("/console/enterprise/objections",
                 Map.of("itemType", "MONTH_FIGURE", "itemRef", MONTH, "reason", "过期"), token), 403, "stale token", "无权");
@@ -258,7 +252,7 @@ class ConsoleSecurityTest {
                 "regulator", List.of("/console/analyst", "/console/bank", "/console/enterprise", "/console/provider",
                         "/console/park"));
         forbidden.forEach((user, paths) -> {
-            Browser b = Browser.signedIn(port, user);
+            FormClient b = FormClient.signedIn(port, user);
             for (String path : paths) {
                 inWords(b.get(path), 403, user + " " + path, "无权");
                 inWords(b.get(path, "HX-Request", "true"), 403, user + " " + path + " (htmx)", "无权");
@@ -266,16 +260,16 @@ class ConsoleSecurityTest {
         });
 
         // the same pages open for their own role: the refusals above are about the role, not the page
-        Browser park = Browser.signedIn(port, "park");
+        FormClient park = FormClient.signedIn(port, "park");
         assertThat(ok(park.get("/console/enterprises/" + insidePark)).body()).contains(insidePark);
         // the park's own page lists its enterprises and no other
         assertThat(ok(park.get("/console/park")).body()).doesNotContain(outsidePark);
-        Browser regulator = Browser.signedIn(port, "regulator");
+        FormClient regulator = FormClient.signedIn(port, "regulator");
         assertThat(ok(regulator.get("/console/enterprises/" + outsidePark)).body()).contains(outsidePark);
         assertThat(ok(regulator.get("/console/regulator?city=" + aCity(), "HX-Request", "true")).body())
                 .contains("id=\"panel\"").doesNotContain("<html");
         // the enterprise's own detail address leads to its own page
-        Browser enterprise = Browser.signedIn(port, "enterprise");
+        FormClient enterprise = FormClient.signedIn(port, "enterprise");
         var own = enterprise.get("/console/enterprises/" + demoUscc);
         assertThat(own.status()).isEqualTo(302);
         assertThat(own.location()).endsWith("/console/enterprise");
@@ -283,15 +277,15 @@ class ConsoleSecurityTest {
 
     @Test
     void aBankSeesOnlyTheEnterprisesThatConsentedToIt() {
-        Browser ent = Browser.signedIn(port, FRESH_USER);
+        FormClient ent = FormClient.signedIn(port, FRESH_USER);
         var granted = ent.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose",
                 "POST_LOAN_MONITORING", "validUntil", LocalDate.now().plusMonths(3).toString()),
                 ok(ent.get("/console/enterprise")).csrf());
         assertThat(granted.status()).as(granted.toString()).isEqualTo(302);
 
         String search = "/console/bank?q=" + freshUscc;
-        assertThat(ok(Browser.signedIn(port, "bank-a").get(search)).body()).contains(freshUscc);
-        Browser bankB = Browser.signedIn(port, "bank-b");
+        assertThat(ok(FormClient.signedIn(port, "bank-a").get(search)).body()).contains(freshUscc);
+        FormClient bankB = FormClient.signedIn(port, "bank-b");
         // (the search box echoes the term; the results name no enterprise)
         assertThat(ok(bankB.get(search)).body()).doesNotContain("<code>" + freshUscc, "report-html-" + freshUscc)
                 .contains("bank-q");
@@ -304,7 +298,7 @@ class ConsoleSecurityTest {
     void anEnterpriseCannotRevokeAnotherEnterprisesConsentByItsNumber() {
         Api api = Api.as(port, FRESH_USER);
         String consents = "/api/v1/enterprises/" + freshUscc + "/consents";
-        Browser fresh = Browser.signedIn(port, FRESH_USER);
+        FormClient fresh = FormClient.signedIn(port, FRESH_USER);
         var granted = fresh.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
                 "validUntil", LocalDate.now().plusMonths(2).toString()), ok(fresh.get("/console/enterprise")).csrf());
         assertThat(granted.status()).as(granted.toString()).isEqualTo(302);
@@ -315,7 +309,7 @@ class ConsoleSecurityTest {
         String before = api.get(consents).body();
 
         // the demo enterprise, with a valid token of its own, posts the other enterprise's consent number
-        Browser other = Browser.signedIn(port, "enterprise");
+        FormClient other = FormClient.signedIn(port, "enterprise");
         var r = other.post("/console/enterprise/consents/" + id + "/revocation", Map.of(),
                 ok(other.get("/console/enterprise")).csrf());
         assertThat(r.status()).as(r.toString()).isIn(403, 404);
@@ -326,7 +320,7 @@ class ConsoleSecurityTest {
 
     @Test
     void unknownCityIsNotFoundInWordsAndAnonymousIsSentToSignIn() {
-        Browser regulator = Browser.signedIn(port, "regulator");
+        FormClient regulator = FormClient.signedIn(port, "regulator");
         inWords(regulator.get("/console/regulator?city=999999"), 404, "unknown city", "没有这个地市");
         inWords(regulator.get("/console/regulator?city=" + aCity() + "&industry=9999"), 404, "unknown industry", "没有这个行业");
         inWords(regulator.get("/console/regulator?city=999999", "HX-Request", "true"), 404, "unknown city (htmx)", "没有这个地市");
@@ -334,10 +328,10 @@ class ConsoleSecurityTest {
         String unknown = "91140402MA0TXCN99";
         inWords(regulator.get("/console/enterprises/" + unknown + Uscc.checkCharacter(unknown)), 404, "unknown enterprise", "未找到");
         // a park administrator is not told whether an enterprise outside its park exists
-        inWords(Browser.signedIn(port, "park").get("/console/enterprises/" + unknown + Uscc.checkCharacter(unknown)), 403,
+        inWords(FormClient.signedIn(port, "park").get("/console/enterprises/" + unknown + Uscc.checkCharacter(unknown)), 403,
                 "park, unknown enterprise", "无权");
 
-        Browser anonymous = new Browser(port);
+        FormClient anonymous = new FormClient(port);
         for (String path : List.of("/", "/console/regulator", "/console/regulator?city=" + aCity(), "/console/enterprise",
                 "/console/park",
                 "/console/enterprises/" + demoUscc, "/console/bank", "/console/analyst", "/console/provider")) {
@@ -350,13 +344,13 @@ class ConsoleSecurityTest {
 
     @Test
     void badInputIsRefusedInWordsNeverAsAStackTraceAndPagesMayNotBeFramed() {
-        Browser analyst = Browser.signedIn(port, "analyst");
+        FormClient analyst = FormClient.signedIn(port, "analyst");
         badInput(analyst.get("/console/analyst?page=-1"), "negative page", "分页参数无效");
         badInput(analyst.get("/console/analyst?page=abc"), "page not a number", "请求参数不正确");
         badInput(analyst.get("/console/analyst?severity=%3Cb%3Ex"), "unknown severity", "严重程度");
-        badInput(Browser.signedIn(port, "bank-a").get("/console/bank?q=" + "x".repeat(101)), "long search", "100");
+        badInput(FormClient.signedIn(port, "bank-a").get("/console/bank?q=" + "x".repeat(101)), "long search", "100");
 
-        Browser ent = Browser.signedIn(port, FRESH_USER);
+        FormClient ent = FormClient.signedIn(port, FRESH_USER);
         String token = ok(ent.get("/console/enterprise")).csrf();
         badInput(ent.post("/console/enterprise/consents", Map.of("institution", bankA, "purpose", "LOAN_APPROVAL",
                 "validUntil", "2020-01-01"), token), "consent in the past", "授权有效期");
@@ -367,12 +361,12 @@ class ConsoleSecurityTest {
         badInput(ent.post("/console/enterprise/objections", Map.of("itemType", "NOPE", "itemRef", MONTH,
                 "reason", "x"), token), "unknown item type", "异议事项类型无效");
 
-        Browser provider = Browser.signedIn(port, "provider");
+        FormClient provider = FormClient.signedIn(port, "provider");
         badInput(provider.postMultipart("/console/provider/submissions", Map.of("dataset", "ACTIVITY"), "empty.csv",
                 new byte[0], ok(provider.get("/console/provider")).csrf()), "empty upload", "请选择要上传的文件");
 
         for (String path : List.of("/login", "/console/regulator", "/console/enterprises/" + demoUscc)) {
-            Browser b = path.equals("/login") ? new Browser(port) : Browser.signedIn(port, "regulator");
+            FormClient b = path.equals("/login") ? new FormClient(port) : FormClient.signedIn(port, "regulator");
             assertThat(ok(b.get(path)).header("X-Frame-Options")).as(path + " may not be framed").isEqualToIgnoringCase("DENY");
         }
     }
@@ -381,18 +375,18 @@ class ConsoleSecurityTest {
 
     @Test
     void hostileStringsRenderAsText() {
-        Browser regulator = Browser.signedIn(port, "regulator");
+        FormClient regulator = FormClient.signedIn(port, "regulator");
         String detail = ok(regulator.get("/console/enterprises/" + freshUscc)).body();
         assertThat(detail).contains(HOSTILE_NAME_ESCAPED).doesNotContain("<script>alert");
         String inEnglish = ok(regulator.get("/console/enterprises/" + freshUscc + "?lang=en")).body();
         assertThat(inEnglish).doesNotContain("<script>alert", "<img src=x");
 
-        Browser ent = Browser.signedIn(port, FRESH_USER);
+        FormClient ent = FormClient.signedIn(port, FRESH_USER);
         String own = ok(ent.get("/console/enterprise")).body();
         assertThat(own).contains(HOSTILE_NAME_ESCAPED).doesNotContain("<script>alert");
 
         // text an enterprise types in comes back as text, on its page and on the regulator's
-        Browser accounted = Browser.signedIn(port, ACCOUNTED_USER);
+        FormClient accounted = FormClient.signedIn(port, ACCOUNTED_USER);
         var filed = accounted.post("/console/enterprise/objections", Map.of("itemType", "MONTH_FIGURE", "itemRef", MONTH,
                 "reason", "\"><script>alert('reason')</script>数据有误"), ok(accounted.get("/console/enterprise")).csrf());
         assertThat(filed.status()).as(filed.toString()).isEqualTo(302);
@@ -402,7 +396,7 @@ class ConsoleSecurityTest {
                 .contains("&lt;script&gt;alert(&#39;reason&#39;)&lt;/script&gt;数据有误").doesNotContain("<script>alert");
 
         // what comes in the address is text too: the bank's search box, an unknown city in the error page
-        String bank = ok(Browser.signedIn(port, "bank-a").get("/console/bank?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")).body();
+        String bank = ok(FormClient.signedIn(port, "bank-a").get("/console/bank?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")).body();
         assertThat(bank).doesNotContain("<script>alert").contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
         var city = regulator.get("/console/regulator?city=%3Cscript%3Ealert(1)%3C/script%3E");
         assertThat(city.status()).isEqualTo(404);
@@ -413,7 +407,7 @@ class ConsoleSecurityTest {
 
     @Test
     void signingInChangesTheSessionIdAndSigningOutEndsTheSession() {
-        Browser b = new Browser(port);
+        FormClient b = new FormClient(port);
         var login = b.get("/login");
         String before = b.cookie("JSESSIONID").orElseThrow(() -> new AssertionError("no session before sign-in"));
         var done = b.post("/login", Map.of("username", "enterprise", "password", Api.DEMO_PASSWORD), login.csrf());
@@ -426,7 +420,7 @@ class ConsoleSecurityTest {
         assertThat(ok(b.get("/console/enterprise")).status()).isEqualTo(200);
 
         // whoever held the pre-sign-in id (a planted cookie) is not signed in by it
-        Browser planted = new Browser(port);
+        FormClient planted = new FormClient(port);
         planted.setCookie("JSESSIONID", before);
         var fixated = planted.get("/console/enterprise");
         assertThat(fixated.status()).isEqualTo(302);
@@ -435,7 +429,7 @@ class ConsoleSecurityTest {
         var out = b.post("/logout", Map.of(), ok(b.get("/console/enterprise")).csrf());
         assertThat(out.status()).isEqualTo(302);
         assertThat(out.location()).contains("/login?logout");
-        Browser stale = new Browser(port);
+        FormClient stale = new FormClient(port);
         stale.setCookie("JSESSIONID", after);
         var gone = stale.get("/console/enterprise");
         assertThat(gone.status()).isEqualTo(302);
@@ -447,7 +441,7 @@ class ConsoleSecurityTest {
 
     @Test
     void aWrongPasswordDoesNotSignIn() {
-        Browser b = new Browser(port);
+        FormClient b = new FormClient(port);
         var r = b.post("/login", Map.of("username", "regulator", "password", "wrong"), b.get("/login").csrf());
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.location()).contains("/login?error");
@@ -458,7 +452,7 @@ class ConsoleSecurityTest {
 
     @Test
     void theEnglishSwitchIsRemembered() {
-        Browser b = new Browser(port);
+        FormClient b = new FormClient(port);
         var en = ok(b.get("/login?lang=en"));
         assertThat(en.setCookies()).anyMatch(c -> c.startsWith("tanxin-lang=en"));
         assertThat(en.body()).contains("Sign in");
@@ -472,19 +466,19 @@ class ConsoleSecurityTest {
         var zh = ok(b.get("/console/regulator?lang=zh"));
         assertThat(zh.body()).contains(">退出<");
         assertThat(ok(b.get("/console/regulator")).body()).contains(">退出<").doesNotContain("Sign out");
-        assertThat(ok(new Browser(port).get("/login")).body()).as("a new browser starts in Chinese").contains(">登录<");
+        assertThat(ok(new FormClient(port).get("/login")).body()).as("a new browser starts in Chinese").contains(">登录<");
     }
 
     // helpers
 
     private String aCity() {
         Matcher m = Pattern.compile("/console/regulator\\?city=(\\d+)\"").matcher(
-                ok(Browser.signedIn(port, "regulator").get("/console/regulator")).body());
+                ok(FormClient.signedIn(port, "regulator").get("/console/regulator")).body());
         assertThat(m.find()).as("the province page links its cities").isTrue();
         return m.group(1);
     }
 
-    private static Browser.Page ok(Browser.Page page) {
+    private static FormClient.Page ok(FormClient.Page page) {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         return page;
     }
@@ -493,29 +487,29 @@ class ConsoleSecurityTest {
      * A post without a valid token: 403, no stack trace. Not asserted here: that the answer is the
      * console's page in words; today it is the API's problem JSON (see the disabled test below).
      */
-    private static void refused(Browser.Page page) {
+    private static void refused(FormClient.Page page) {
         assertThat(page.status()).as("post without a valid CSRF token: " + page).isEqualTo(403);
         assertThat(page.body()).contains("无权").doesNotContain("Exception", "at io.tanxin", "at org.springframework");
     }
 
     /** Refused as bad input (400, or 422 for a well-formed request the domain refuses), in words. */
-    private static void badInput(Browser.Page page, String what, String words) {
+    private static void badInput(FormClient.Page page, String what, String words) {
         assertThat(page.status()).as(what + ": " + page).isIn(400, 422);
         inWords(page, page.status(), what, words);
     }
 
-    private static void inWords(Browser.Page page, int status, String what, String words) {
+    private static void inWords(FormClient.Page page, int status, String what, String words) {
         assertThat(page.status()).as(what + ": " + page).isEqualTo(status);
         assertThat(page.body()).as(what).contains(words).contains("<html")
                 .doesNotContain("Exception", "at io.tanxin", "at org.springframework", "\"status\":");
     }
 
-    record Seen(String who, String path, List<Browser.Form> forms) {
+    record Seen(String who, String path, List<FormClient.Form> forms) {
     }
 
     private static List<String> actions(List<Seen> seen, String who) {
         return seen.stream().filter(s -> s.who().equals(who)).flatMap(s -> s.forms().stream())
-                .map(Browser.Form::action).toList();
+                .map(FormClient.Form::action).toList();
     }
 
     private static String status(JsonNode consents, long id) {

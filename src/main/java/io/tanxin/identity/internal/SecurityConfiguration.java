@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -52,7 +53,15 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(machineCall, calculator))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(problems, api));
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        // with a single mapping Spring Security uses it for every request; pages (a
+                        // console form whose CSRF token is missing or stale) get the error page in words
+                        .defaultAccessDeniedHandlerFor(consolePage(), request -> true));
         return http.build();
+    }
+
+    /** The container's error dispatch renders the error page with status 403 (a forward would lose the status). */
+    private static AccessDeniedHandler consolePage() {
+        return (request, response, denied) -> response.sendError(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
     }
 }

@@ -26,7 +26,7 @@ import io.tanxin.support.Api;
  * language cookies), no redirect following (so 302s can be asserted), form posts with or without
  * the CSRF token the page carried. One instance per person; not thread-safe.
  */
-final class Browser {
+final class FormClient {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -36,13 +36,13 @@ final class Browser {
     private final int port;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    Browser(int port) {
+    FormClient(int port) {
         this.port = port;
     }
 
     /** A browser that has signed in through the form as a demo user. */
-    static Browser signedIn(int port, String username) {
-        Browser b = new Browser(port);
+    static FormClient signedIn(int port, String username) {
+        FormClient b = new FormClient(port);
         Page login = b.get("/login");
         Page done = b.post("/login", Map.of("username", username, "password", Api.DEMO_PASSWORD), login.csrf());
         if (done.status() != 302 || done.location().contains("error")) {
