@@ -20,5 +20,6 @@ CREATE TABLE intake_activity_month (
 INSERT INTO intake_activity_month (submission_id, source_type, uscc, period)
 SELECT DISTINCT submission_id, source_type, uscc, period FROM intake_activity;
 
-DROP INDEX intake_activity_month_idx;
+-- H2 keeps its (uscc, period) btree: EnterpriseFacts.greenPower joins intake_activity with itself on
+-- (uscc, period), which H2 can only do through an index. PostgreSQL drops it (V20_2) and hash-joins.
 CREATE INDEX intake_activity_row_idx ON intake_activity (submission_id, row_no);
