@@ -408,7 +408,7 @@ public class IntakeManagement {
     }
 
     /**
-     * On PostgreSQL, intake_activity's BRIN index (V20_2) learns the block ranges an import appended
+     * On PostgreSQL, intake_activity's BRIN index (V31_2) learns the block ranges an import appended
      * now rather than at the next autovacuum: until then every lookup would read those ranges.
      */
     private void summariseActivityIndex() {

@@ -85,7 +85,7 @@ class ImportBench {
         double copySeconds = (System.nanoTime() - copyStart) / 1e9;
         jdbc.sql("DROP TABLE IF EXISTS bench_copy_indexed").update();
         jdbc.sql("CREATE TABLE bench_copy_indexed (LIKE bench_copy)").update();
-        // intake_activity's index until V20_2 replaced it, kept as a reference figure
+        // intake_activity's index until V31_2 replaced it, kept as a reference figure
         jdbc.sql("CREATE INDEX ON bench_copy_indexed (uscc, period)").update();
         long indexedStart = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {

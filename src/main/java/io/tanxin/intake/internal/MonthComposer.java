@@ -106,7 +106,7 @@ public class MonthComposer {
     /**
      * Finds the rows through intake_activity_month: per accepted submission, the row ranges of these
      * enterprises' months, merged where they lie close together, then each span read by submission
-     * and row number (a BRIN index on PostgreSQL, see V20_1 and V20_2). Rows of months not asked
+     * and row number (a BRIN index on PostgreSQL, see V31_1 and V31_2). Rows of months not asked
      * for that fall inside a span are dropped here.
      */
     private Map<Key, List<Reported>> load(List<String> usccs) {
