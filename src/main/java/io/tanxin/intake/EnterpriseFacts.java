@@ -193,7 +193,7 @@ public class EnterpriseFacts {
 
     /** The sources that reported activity data for the enterprise, most months first. */
     public List<SourceCoverage> activitySources(String uscc) {
-        return jdbc.sql("SELECT source_type, COUNT(DISTINCT period), MIN(period), MAX(period) FROM intake_activity "
+        return jdbc.sql("SELECT source_type, COUNT(DISTINCT period), MIN(period), MAX(period) FROM intake_activity_month "
                 + "WHERE uscc = ? GROUP BY source_type ORDER BY COUNT(DISTINCT period) DESC, source_type").param(uscc)
                 .query((rs, n) -> new SourceCoverage(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                 .list();
@@ -206,7 +206,7 @@ public class EnterpriseFacts {
             case ETS_VERIFIED -> "ets_verified";
             case TRANSITION -> "transition_data";
             case GREEN_POWER -> "green_power";
-            case ACTIVITY -> "intake_activity";
+            case ACTIVITY -> "intake_activity_month"; // one row per enterprise-month, not per activity line
         };
         return new HashSet<>(jdbc.sql("SELECT DISTINCT uscc FROM " + table + " WHERE submission_id = ?")
                 .param(submissionId).query(String.class).list());

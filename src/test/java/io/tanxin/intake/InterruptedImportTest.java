@@ -52,8 +52,9 @@ class InterruptedImportTest {
         Integer killed = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (killed == null && System.nanoTime() < deadline && !first.isDone()) {
-            killed = jdbc.sql("SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY intake_activity%' AND state = 'active' "
-                    + "AND datname = current_database()")
+            // this database only: other test runs on the same server import into their own databases
+            killed = jdbc.sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                    + "AND query LIKE 'COPY intake_activity (%' AND state = 'active'")
                     .query(Integer.class).optional().orElse(null);
             if (killed != null) {
                 jdbc.sql("SELECT pg_terminate_backend(?)").param(killed).query(Boolean.class).single();

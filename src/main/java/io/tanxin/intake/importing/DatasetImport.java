@@ -20,8 +20,8 @@ public interface DatasetImport {
     /** Validates a row whose cells already parsed; returns the table values or throws {@link FieldError}. */
     Object[] toRow(Map<String, Object> values, RowContext context);
 
-    /** Rows with equal keys in one file are duplicates. */
-    String duplicateKey(Map<String, Object> values);
+    /** Rows equal in these columns (parsed values; a missing value equals a missing one) are duplicates in one file. */
+    List<String> duplicateKeyColumns();
 
     /** An example row for the downloadable template, in column order. */
     List<String> exampleRow();

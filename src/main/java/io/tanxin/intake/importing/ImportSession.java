@@ -3,10 +3,8 @@ package io.tanxin.intake.importing;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.tanxin.intake.SubmissionResult.RowError;
@@ -53,7 +51,7 @@ public final class ImportSession {
      */
     public void run(TableReader reader, RowSinkWriter sink, Consumer<Map<String, Object>> onRow) throws SQLException {
         int[] columnAt = mapHeader(reader.header());
-        Set<String> seen = new HashSet<>();
+        DuplicateRows seen = new DuplicateRows(dataset.duplicateKeyColumns());
         List<Column> columns = dataset.columns();
         // codes, months and USCCs repeat across a file: parse each distinct text once
         List<Map<String, Object>> parsed = new ArrayList<>();
@@ -113,7 +111,7 @@ public final class ImportSession {
                 error(row, e.column(), bad == null ? "" : bad.toString(), e.code(), e.messageZh(), e.messageEn());
                 continue;
             }
-            if (!seen.add(dataset.duplicateKey(values))) {
+            if (!seen.add(values)) {
                 error(row, columns.get(0).key(), String.valueOf(values.get(columns.get(0).key())), "DUPLICATE_ROW",
                         "与前面的行重复", "Duplicates an earlier row");
                 continue;

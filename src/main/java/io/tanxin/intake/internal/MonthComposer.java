@@ -103,19 +103,88 @@ public class MonthComposer {
         return all;
     }
 
+    /**
+     * Finds the rows through intake_activity_month: per accepted submission, the row ranges of these
+     * enterprises' months, merged where they lie close together, then each span read by submission
+     * and row number (a BRIN index on PostgreSQL, see V31_1 and V31_2). Rows of months not asked
+     * for that fall inside a span are dropped here.
+     */
     private Map<Key, List<Reported>> load(List<String> usccs) {
-        Map<Key, List<Reported>> map = new LinkedHashMap<>();
-        jdbc.query("SELECT a.uscc, a.period, a.source_type, a.submission_id, a.kind, a.code, a.quantity, a.unit, "
-                + "a.parameters FROM intake_activity a JOIN submission s ON s.id = a.submission_id "
-                + "WHERE s.status = 'ACCEPTED' AND a.uscc IN (" + placeholders(usccs.size()) + ") "
-                + "ORDER BY a.submission_id", rs -> {
-                    Key key = new Key(rs.getString(1), YearMonth.parse(rs.getString(2)));
-                    map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Reported(
-                            SourceType.valueOf(rs.getString(3)), rs.getLong(4),
-                            new ActivityLine(rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8),
-                                    io.tanxin.shared.ParameterText.parse(rs.getString(9)))));
+        Map<Long, Listing> bySubmission = new TreeMap<>();
+        jdbc.query("SELECT m.submission_id, m.source_type, m.uscc, m.period, m.first_row, m.last_row "
+                + "FROM intake_activity_month m JOIN submission s ON s.id = m.submission_id "
+                + "WHERE s.status = 'ACCEPTED' AND m.uscc IN (" + placeholders(usccs.size()) + ")", rs -> {
+                    SourceType source = SourceType.valueOf(rs.getString(2));
+                    Listing listing = bySubmission.computeIfAbsent(rs.getLong(1), id -> new Listing(source));
+                    listing.months.add(rs.getString(3) + "@" + rs.getString(4));
+                    int first = rs.getInt(5);
+                    if (rs.wasNull()) {
+                        listing.unnumbered.add(rs.getString(3));
+                    } else {
+                        listing.ranges.add(new int[] {first, rs.getInt(6)});
+                    }
                 }, usccs.toArray());
+        Map<Key, List<Reported>> map = new LinkedHashMap<>();
+        bySubmission.forEach((submissionId, listing) -> {
+            org.springframework.jdbc.core.RowCallbackHandler row = rs -> {
+                String uscc = rs.getString(1);
+                String period = rs.getString(2);
+                if (!listing.months.contains(uscc + "@" + period)) {
+                    return;
+                }
+                map.computeIfAbsent(new Key(uscc, YearMonth.parse(period)), k -> new ArrayList<>()).add(new Reported(
+                        listing.source, submissionId, new ActivityLine(rs.getString(3), rs.getString(4),
+                                rs.getBigDecimal(5), rs.getString(6), io.tanxin.shared.ParameterText.parse(rs.getString(7)))));
+            };
+            for (int[] span : listing.spans()) {
+                jdbc.query(ROWS + "AND row_no BETWEEN ? AND ? ORDER BY row_no", row, submissionId, span[0], span[1]);
+            }
+            if (!listing.unnumbered.isEmpty()) {
+                List<Object> params = new ArrayList<>();
+                params.add(submissionId);
+                params.addAll(listing.unnumbered);
+                jdbc.query(ROWS + "AND row_no IS NULL AND uscc IN (" + placeholders(listing.unnumbered.size()) + ")",
+                        row, params.toArray());
+            }
+        });
         return map;
+    }
+
+    private static final String ROWS = "SELECT uscc, period, kind, code, quantity, unit, parameters FROM intake_activity "
+            + "WHERE submission_id = ? ";
+
+    /** Ranges closer than this many rows are read as one span: fewer statements, a few more rows. */
+    static final int SPAN_GAP = 4096;
+
+    /** What the directory says about one submission for the enterprises asked for. */
+    private static final class Listing {
+        final SourceType source;
+        final java.util.Set<String> months = new java.util.HashSet<>();
+        final java.util.Set<String> unnumbered = new java.util.TreeSet<>();
+        final List<int[]> ranges = new ArrayList<>();
+
+        Listing(SourceType source) {
+            this.source = source;
+        }
+
+        List<int[]> spans() {
+            return MonthComposer.spans(ranges, SPAN_GAP);
+        }
+    }
+
+    static List<int[]> spans(List<int[]> ranges, int gap) {
+        List<int[]> sorted = new ArrayList<>(ranges);
+        sorted.sort(java.util.Comparator.comparingInt(r -> r[0]));
+        List<int[]> spans = new ArrayList<>();
+        for (int[] r : sorted) {
+            int[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && r[0] <= (long) last[1] + gap) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                spans.add(new int[] {r[0], r[1]});
+            }
+        }
+        return spans;
     }
 
     /** A newer green-power submission for a month replaces the older one rather than adding to it. */

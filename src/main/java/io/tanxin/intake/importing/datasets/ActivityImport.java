@@ -89,8 +89,8 @@ public final class ActivityImport implements DatasetImport {
     }
 
     @Override
-    public String duplicateKey(Map<String, Object> v) {
-        return v.get("uscc") + "|" + v.get("month") + "|" + v.get("kind") + "|" + v.get("code");
+    public List<String> duplicateKeyColumns() {
+        return List.of("uscc", "month", "kind", "code");
     }
 
     @Override

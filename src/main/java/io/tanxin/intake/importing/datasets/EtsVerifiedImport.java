@@ -56,8 +56,8 @@ public final class EtsVerifiedImport implements DatasetImport {
     }
 
     @Override
-    public String duplicateKey(Map<String, Object> v) {
-        return v.get("uscc") + "|" + v.get("year");
+    public List<String> duplicateKeyColumns() {
+        return List.of("uscc", "year");
     }
 
     @Override

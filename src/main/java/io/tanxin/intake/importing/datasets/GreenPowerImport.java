@@ -57,8 +57,8 @@ public final class GreenPowerImport implements DatasetImport {
     }
 
     @Override
-    public String duplicateKey(Map<String, Object> v) {
-        return v.get("uscc") + "|" + v.get("month") + "|" + v.get("instrument") + "|" + v.get("certificate_no");
+    public List<String> duplicateKeyColumns() {
+        return List.of("uscc", "month", "instrument", "certificate_no");
     }
 
     @Override

@@ -65,8 +65,8 @@ public final class PenaltyImport implements DatasetImport {
     }
 
     @Override
-    public String duplicateKey(Map<String, Object> v) {
-        return String.valueOf(v.get("document_no"));
+    public List<String> duplicateKeyColumns() {
+        return List.of("document_no");
     }
 
     @Override

@@ -67,8 +67,8 @@ public final class TransitionImport implements DatasetImport {
     }
 
     @Override
-    public String duplicateKey(Map<String, Object> v) {
-        return v.get("uscc") + "|" + v.get("year");
+    public List<String> duplicateKeyColumns() {
+        return List.of("uscc", "year");
     }
 
     @Override
