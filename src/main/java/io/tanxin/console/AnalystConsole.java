@@ -15,6 +15,7 @@ import io.tanxin.reporting.Objection;
 import io.tanxin.reporting.ObjectionOutcome;
 import io.tanxin.reporting.Objections;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.EnumParameter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,12 +80,7 @@ class AnalystConsole {
     @PostMapping("/console/analyst/findings/{id}/notes")
     String annotate(@PathVariable long id, @RequestParam String note, @RequestParam String status,
             RedirectAttributes flash) {
-        FindingStatus to;
-        try {
-            to = FindingStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException("INVALID_STATUS", "状态应为 OPEN、EXPLAINED 或 RESOLVED", "Status must be OPEN, EXPLAINED or RESOLVED");
-        }
+        FindingStatus to = EnumParameter.parse(FindingStatus.class, status, "INVALID_STATUS", "状态");
         if (note == null || note.isBlank() || note.length() > 2000) {
             throw new DomainException("NOTE_REQUIRED", "请填写批注（不超过 2000 字）", "Write a note (at most 2,000 characters)");
         }
@@ -105,13 +101,7 @@ class AnalystConsole {
     @PostMapping("/console/analyst/objections/{id}/resolution")
     String resolve(@PathVariable long id, @RequestParam String outcome, @RequestParam String answer,
             RedirectAttributes flash) {
-        ObjectionOutcome o;
-        try {
-            o = ObjectionOutcome.valueOf(outcome);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException("INVALID_OUTCOME", "处理结果应为 CORRECTED、UPHELD 或 UNVERIFIABLE",
-                    "The outcome must be CORRECTED, UPHELD or UNVERIFIABLE");
-        }
+        ObjectionOutcome o = EnumParameter.parse(ObjectionOutcome.class, outcome, "INVALID_OUTCOME", "处理结果");
         objections.resolve(id, o, answer, Actors.require());
         flash.addFlashAttribute("done", "analyst.objectionResolved");
         flash.addFlashAttribute("doneArg", id);

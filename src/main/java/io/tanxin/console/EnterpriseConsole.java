@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
-import io.tanxin.directory.Institution;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.identity.OrganisationKind;
@@ -18,6 +17,7 @@ import io.tanxin.reporting.Objections;
 import io.tanxin.reporting.QueryLog;
 import io.tanxin.reporting.ReportPurpose;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.EnumParameter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -99,12 +99,7 @@ class EnterpriseConsole {
     String object(@RequestParam String itemType, @RequestParam String itemRef, @RequestParam String reason,
             @RequestParam(required = false) String formKey, RedirectAttributes flash) {
         Actor actor = Actors.require();
-        ObjectionItemType type;
-        try {
-            type = ObjectionItemType.valueOf(itemType);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException("INVALID_ITEM_TYPE", "异议事项类型无效", "Invalid objection item type");
-        }
+        ObjectionItemType type = EnumParameter.parse(ObjectionItemType.class, itemType, "INVALID_ITEM_TYPE", "异议事项类型");
         var o = objections.file(own(actor), type, itemRef, reason, actor, formKey);
         flash.addFlashAttribute("done", "objection.filed");
         flash.addFlashAttribute("doneArg", o.dueDate().toString());

@@ -1,11 +1,11 @@
 package io.tanxin.intake;
 
-import java.util.List;
 import java.util.Locale;
 
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Role;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.EnumParameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ public class SubmissionDesk {
 
     public SubmissionResult submit(Actor actor, String datasetName, String sourceName, Channel channel, String key,
             String fileName, String contentType, byte[] content) {
-        Dataset dataset = parse(Dataset.class, datasetName, "UNKNOWN_DATASET", "数据集");
+        Dataset dataset = EnumParameter.parse(Dataset.class, datasetName, "UNKNOWN_DATASET", "数据集");
         if (key != null && (key.isBlank() || key.length() > 128)) {
             throw new DomainException("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 应为 1–128 个字符",
                     "Idempotency-Key must have 1–128 characters").withStatus(400);
@@ -33,7 +33,7 @@ public class SubmissionDesk {
         SourceType source;
         String onlyUscc = null;
         if (actor.has(Role.AGENCY_ANALYST)) {
-            source = sourceName == null ? SourceType.SELF_REPORT : parse(SourceType.class, sourceName, "UNKNOWN_SOURCE", "数据来源");
+            source = sourceName == null ? SourceType.SELF_REPORT : EnumParameter.parse(SourceType.class, sourceName, "UNKNOWN_SOURCE", "数据来源");
         } else if (actor.has(Role.VERIFIER)) {
             source = SourceType.VERIFIER;
         } else if (actor.confinedToOwnEnterprise()) {
@@ -63,15 +63,5 @@ public class SubmissionDesk {
         }
         throw new DomainException("UNSUPPORTED_FILE_TYPE", "只接受 .csv 或 .xlsx 文件", "Only .csv and .xlsx files are accepted")
                 .withStatus(415);
-    }
-
-    public static <E extends Enum<E>> E parse(Class<E> type, String value, String code, String labelZh) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-            throw new DomainException(code, labelZh + "无效：" + value + "，可选 " + allowed,
-                    "Invalid " + type.getSimpleName() + ": " + value + "; expected one of " + allowed).withStatus(400);
-        }
     }
 }

@@ -33,7 +33,7 @@ class TemplateController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "下载 CSV 模板（UTF-8 带 BOM，Excel 可直接打开）/ CSV template, UTF-8 with BOM (any signed-in role)")
     ResponseEntity<byte[]> csv(@PathVariable String dataset) {
-        DatasetImport d = DatasetImports.of(io.tanxin.intake.SubmissionDesk.parse(Dataset.class, dataset, "UNKNOWN_DATASET", "数据集"));
+        DatasetImport d = DatasetImports.of(io.tanxin.shared.EnumParameter.parse(Dataset.class, dataset, "UNKNOWN_DATASET", "数据集"));
         String header = String.join(",", d.columns().stream().map(Column::headerZh).map(TemplateController::quote).toList());
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = (header + "\r\n").getBytes(StandardCharsets.UTF_8);
@@ -47,7 +47,7 @@ class TemplateController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "下载 XLSX 模板（含填写说明与示例）/ XLSX template with a sheet of instructions (any signed-in role)")
     ResponseEntity<byte[]> xlsx(@PathVariable String dataset) throws IOException {
-        DatasetImport d = DatasetImports.of(io.tanxin.intake.SubmissionDesk.parse(Dataset.class, dataset, "UNKNOWN_DATASET", "数据集"));
+        DatasetImport d = DatasetImports.of(io.tanxin.shared.EnumParameter.parse(Dataset.class, dataset, "UNKNOWN_DATASET", "数据集"));
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
