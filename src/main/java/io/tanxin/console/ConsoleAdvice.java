@@ -56,8 +56,13 @@ class ConsoleAdvice {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     String denied(Exception e, Model model, Locale locale, HttpServletResponse response) {
-        return error(model, locale, response, 403, "FORBIDDEN", "您的角色无权查看此页面或执行此操作",
-                "Your role may not see this page or do this");
+        return domain(forbidden(), model, locale, response);
+    }
+
+    /** The refusal a console page gives whether a role rule or a tenant rule refused it. */
+    static DomainException forbidden() {
+        return new DomainException("FORBIDDEN", "您的角色无权查看此页面或执行此操作", "Your role may not see this page or do this")
+                .withStatus(403);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,

@@ -113,15 +113,15 @@ class EnterpriseConsole {
         Actor actor = Actors.require();
         if (actor.confinedToOwnEnterprise()) {
             if (!uscc.equals(actor.organisationCode())) {
-                throw forbidden();
+                throw ConsoleAdvice.forbidden();
             }
             return "redirect:/console/enterprise";
         }
         if (actor.organisationKind() == OrganisationKind.PARK && !actor.has(Role.REGULATOR)
                 && !actor.has(Role.AGENCY_ANALYST)) {
-            Enterprise e = directory.findEnterprise(uscc).orElseThrow(EnterpriseConsole::forbidden);
+            Enterprise e = directory.findEnterprise(uscc).orElseThrow(ConsoleAdvice::forbidden);
             if (!actor.organisationCode().equals(e.parkCode())) {
-                throw forbidden();
+                throw ConsoleAdvice.forbidden();
             }
         }
         model.addAttribute("profile", profiles.view(uscc, en));
@@ -131,13 +131,8 @@ class EnterpriseConsole {
 
     private static String own(Actor actor) {
         if (actor.organisationCode() == null) {
-            throw forbidden();
+            throw ConsoleAdvice.forbidden();
         }
         return actor.organisationCode();
-    }
-
-    static DomainException forbidden() {
-        return new DomainException("FORBIDDEN", "您的角色无权查看此页面或执行此操作", "Your role may not see this page or do this")
-                .withStatus(403);
     }
 }

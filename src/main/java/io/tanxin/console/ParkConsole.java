@@ -36,7 +36,7 @@ class ParkConsole {
     String park(Model model, @ModelAttribute("en") boolean en) {
         Actor actor = Actors.require();
         if (actor.organisationKind() != OrganisationKind.PARK || actor.organisationCode() == null) {
-            throw EnterpriseConsole.forbidden();
+            throw ConsoleAdvice.forbidden();
         }
         Park park = directory.parks().stream().filter(p -> p.code().equals(actor.organisationCode())).findFirst()
                 .orElseThrow(() -> new NotFoundException("PARK_NOT_FOUND", "没有这个园区", "No such park"));

@@ -151,17 +151,17 @@ class PilotOverview {
             m[0][i] = value(t.totalLocationTco2e());
             m[1][i] = value(t.energyTce());
         }
-        for (int y = last.getYear(); y >= last.getYear() - 2 && year == 0; y--) {
-            List<Rating> ofYear = ratings.currentRatings(y);
-            if (!ofYear.isEmpty()) {
-                year = y;
-            }
+        // the newest year with ratings: the last months may belong to a year not rated yet
+        List<Rating> ofYear = List.of();
+        for (int y = last.getYear(); y >= last.getYear() - 2 && ofYear.isEmpty(); y--) {
+            ofYear = ratings.currentRatings(y);
+            year = y;
         }
-        if (year == 0) {
+        if (ofYear.isEmpty()) {
             year = last.getYear();
         }
         Map<String, Rating> rated = new HashMap<>();
-        ratings.currentRatings(year).forEach(r -> rated.put(r.uscc(), r));
+        ofYear.forEach(r -> rated.put(r.uscc(), r));
         Map<String, int[]> open = facts.openFindingCounts();
         double[][] none = new double[2][MONTHS];
         Arrays.fill(none[0], Double.NaN);

@@ -69,7 +69,8 @@ class RegulatorConsole {
                 ? s.largestEmitters(selected, selected.size()) : List.of());
         model.addAttribute("largest", s.largestEmitters(selected, 10));
         model.addAttribute("overdue", overdue);
-        model.addAttribute("names", s.rows().stream().collect(Collectors.toMap(PilotSnapshot.Row::uscc, PilotSnapshot.Row::name)));
+        model.addAttribute("names", selected.stream().filter(r -> overdue.stream().anyMatch(o -> o.uscc().equals(r.uscc())))
+                .collect(Collectors.toMap(PilotSnapshot.Row::uscc, PilotSnapshot.Row::name)));
         model.addAttribute("labelChart", charts.labelsByGroup("enterprise".equals(level)
                 ? List.of(total) : groups, en));
         model.addAttribute("trendChart", charts.trend(trend, en));
