@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS tanxin_bench_import" -c "CREATE DATABASE tanxin_bench_import"
 mvn -B -q ${MVN_OPTS:-} test -Dtest=ImportBench -Dtanxin.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtanxin.test.db.url=jdbc:postgresql://127.0.0.1:5432/tanxin_bench_import 2>&1 | grep -E "benchmark|COPY|Tanxin|\.\.\. until" || true
+  -Dtanxin.test.db.url=jdbc:postgresql://127.0.0.1:5432/tanxin_bench_import 2>&1 | grep -E "benchmark|COPY|Tanxin|CPU|warm-up|\.\.\. until" || true

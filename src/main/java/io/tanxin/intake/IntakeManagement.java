@@ -37,6 +37,8 @@ import io.tanxin.intake.importing.RowsTableReader;
 import io.tanxin.intake.importing.TableReader;
 import io.tanxin.intake.importing.XlsxTableReader;
 import io.tanxin.intake.internal.MonthComposer;
+import io.tanxin.intake.internal.RawKeeper;
+import io.tanxin.intake.internal.RawKeeper.RawBytes;
 import io.tanxin.intake.internal.SubmissionEvidence;
 import io.tanxin.intake.internal.SubmissionStore;
 import io.tanxin.shared.DomainException;
@@ -74,6 +76,7 @@ public class IntakeManagement {
     private final DataSource dataSource;
     private final TransactionTemplate newTx;
     private final JsonMapper json;
+    private final RawKeeper rawKeeper;
     private volatile ImportLimits limits = ImportLimits.DEFAULT;
     private volatile Boolean postgres;
 
@@ -81,8 +84,9 @@ public class IntakeManagement {
             DirectoryManagement directory, AccountingManagement accounting,
             MonthComposer composer, SubmissionEvidence evidence,
             @org.springframework.context.annotation.Lazy io.tanxin.intake.verification.CrossVerification verification, ApplicationEventPublisher events,
-            DataSource dataSource, PlatformTransactionManager tm, JsonMapper json) {
+            DataSource dataSource, PlatformTransactionManager tm, JsonMapper json, RawKeeper rawKeeper) {
         this.submissions = submissions;
+        this.rawKeeper = rawKeeper;
         this.dataSources = dataSources;
         this.directory = directory;
         this.accounting = accounting;
@@ -107,6 +111,8 @@ public class IntakeManagement {
 
     public SubmissionResult submit(SubmissionRequest request) {
         String sha256 = sha256(request.raw());
+        boolean tooLarge = request.raw().length > limits.maxBytes();
+        byte[] kept = tooLarge ? Arrays.copyOf(request.raw(), RAW_KEPT_WHEN_TOO_LARGE) : request.raw();
         if (request.idempotencyKey() != null) {
             Optional<SubmissionResult> earlier = submissions.byKey(request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -119,33 +125,35 @@ public class IntakeManagement {
                 if (!"RECEIVED".equals(first.status())) {
                     return replay(first);
                 }
-                return process(first.id(), request);
+                // the first attempt may have died before its raw bytes were committed
+                RawBytes raw = rawKeeper.keepIfMissing(first.id(), kept);
+                return tooLarge ? tooLarge(first.id(), request, raw) : process(first.id(), request, raw);
             }
         }
-        boolean tooLarge = request.raw().length > limits.maxBytes();
-        byte[] kept = tooLarge ? Arrays.copyOf(request.raw(), RAW_KEPT_WHEN_TOO_LARGE) : request.raw();
         long id;
-        long receivedAt = System.nanoTime();
         try {
             id = newTx.execute(s -> submissions.insertReceived(new SubmissionStore.NewSubmission(request.source(),
                     request.channel(), request.dataset().name(), request.submittedBy(), OffsetDateTime.now(SHANGHAI),
                     request.idempotencyKey(), request.fileName(), request.contentType(), request.raw().length, sha256,
-                    tooLarge), kept));
+                    tooLarge)));
         } catch (org.springframework.dao.DuplicateKeyException race) {
             // a concurrent request with the same key won the insert; answer as its retry
             return submit(request);
         }
-        log.debug("submission {} received: {} bytes kept in {} ms", id, kept.length, (System.nanoTime() - receivedAt) / 1_000_000);
-        if (tooLarge) {
-            return reject(id, 0, List.of(), 1, new ImportRejected("FILE_TOO_LARGE",
-                    "文件大小 " + request.raw().length + " 字节超过上限 " + limits.maxBytes() + " 字节（原始内容已保留前 1 MiB）",
-                    "File of " + request.raw().length + " bytes exceeds the limit of " + limits.maxBytes()
-                            + " bytes (the first MiB of the raw bytes is kept)"));
-        }
-        return process(id, request);
+        // the raw bytes are stored beside the import, not before it: on two cores the database
+        // compressing 50 MB and the importer checking rows take turns on the processors
+        RawBytes raw = rawKeeper.keep(id, kept);
+        return tooLarge ? tooLarge(id, request, raw) : process(id, request, raw);
     }
 
-    private SubmissionResult process(long id, SubmissionRequest request) {
+    private SubmissionResult tooLarge(long id, SubmissionRequest request, RawBytes raw) {
+        return reject(id, 0, List.of(), 1, new ImportRejected("FILE_TOO_LARGE",
+                "文件大小 " + request.raw().length + " 字节超过上限 " + limits.maxBytes() + " 字节（原始内容已保留前 1 MiB）",
+                "File of " + request.raw().length + " bytes exceeds the limit of " + limits.maxBytes()
+                        + " bytes (the first MiB of the raw bytes is kept)"), raw);
+    }
+
+    private SubmissionResult process(long id, SubmissionRequest request, RawBytes raw) {
         DatasetImport dataset = DatasetImports.of(request.dataset());
         // kind, code, unit nested rather than one "kind|code|unit" key: no string built per row of a million-row file
         Map<String, Map<String, Map<String, Optional<FieldError>>>> checked = new java.util.HashMap<>();
@@ -160,10 +168,12 @@ public class IntakeManagement {
         ImportRejected[] rejected = new ImportRejected[1];
         SubmissionResult accepted;
         try {
-            accepted = importRows(id, request, dataset, session, months, rejected);
+            accepted = importRows(id, request, dataset, session, months, rejected, raw);
         } catch (DomainException e) {
+            raw.awaitQuietly();
             throw e;
         } catch (RuntimeException e) {
+            raw.awaitQuietly(); // the answer promises the raw bytes are kept
             log.error("import of submission {} interrupted; its raw bytes are kept and a retry resumes it", id, e);
             throw new DomainException("IMPORT_INTERRUPTED", "导入中断（提交 #" + id + " 的原始内容已保存），请使用相同的 Idempotency-Key 重试",
                     "The import was interrupted (submission #" + id + " is kept); retry with the same Idempotency-Key")
@@ -172,11 +182,11 @@ public class IntakeManagement {
         if (accepted != null) {
             return accepted;
         }
-        return reject(id, session.rows(), session.errors(), session.errorCount(), rejected[0]);
+        return reject(id, session.rows(), session.errors(), session.errorCount(), rejected[0], raw);
     }
 
     private SubmissionResult importRows(long id, SubmissionRequest request, DatasetImport dataset,
-            ImportSession session, Set<MonthComposer.Key> months, ImportRejected[] rejected) {
+            ImportSession session, Set<MonthComposer.Key> months, ImportRejected[] rejected, RawBytes raw) {
         return newTx.execute(status -> {
             Optional<String> current = submissions.lockStatus(id);
             if (current.isEmpty() || !"RECEIVED".equals(current.get())) {
@@ -238,6 +248,7 @@ public class IntakeManagement {
                 throw new IllegalStateException("import of submission " + id + " failed", e);
             }
             long finishing = System.nanoTime();
+            raw.await(); // the evidence leaf hashes the stored raw bytes, and nothing is accepted without them
             submissions.finish(id, "ACCEPTED", session.rows(), List.of(), 0);
             evidence.record(id);
             log.debug("submission {} accepted; status and evidence in {} ms", id, (System.nanoTime() - finishing) / 1_000_000);
@@ -248,7 +259,8 @@ public class IntakeManagement {
     }
 
     private SubmissionResult reject(long id, int rows, List<SubmissionResult.RowError> errors, int errorCount,
-            ImportRejected fileError) {
+            ImportRejected fileError, RawBytes raw) {
+        raw.await();
         List<SubmissionResult.RowError> all = fileError == null ? errors
                 : List.of(new SubmissionResult.RowError(0, null, null, fileError.code(), fileError.messageZh(),
                         fileError.messageEn()));
@@ -295,7 +307,9 @@ public class IntakeManagement {
 
     public byte[] raw(long id) {
         submission(id);
-        return submissions.raw(id);
+        return submissions.raw(id).orElseThrow(() -> new NotFoundException("RAW_NOT_YET_STORED",
+                "提交 #" + id + " 的原始内容仍在保存中，请稍后再试", "The raw bytes of submission #" + id
+                        + " are still being stored; try again shortly"));
     }
 
     /**

@@ -46,7 +46,7 @@ public enum ColumnType {
     static BigDecimal decimal(String text) {
         BigDecimal value;
         try {
-            value = new BigDecimal(text.replace(",", ""));
+            value = new BigDecimal(text.indexOf(',') < 0 ? text : text.replace(",", ""));
         } catch (NumberFormatException e) {
             throw new FieldError(null, "NOT_A_NUMBER", "不是数字", "Not a number");
         }

@@ -1,56 +1,61 @@
 package io.tanxin.intake.importing;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * CSV in UTF-8 (with or without BOM) or GB18030, the encoding Chinese government exports often
  * use. The encoding is decided by strict decoding, never by guessing from a sample: UTF-8 first
  * (GB18030 text is almost never valid UTF-8), then GB18030; bytes valid in neither are refused.
+ * The strict decoding is also the text that is parsed, so the file is decoded once.
  */
 public final class CsvTableReader implements TableReader {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
 
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvReader<CsvRecord> csv;
+    private final Iterator<CsvRecord> records;
     private final List<Cell> header;
     private final Charset charset;
     private long position;
 
     public CsvTableReader(byte[] bytes) {
         int offset = hasUtf8Bom(bytes) ? 3 : 0;
-        this.charset = detect(bytes, offset);
-        try {
-            Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes, offset, bytes.length - offset), charset);
-            parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        refuseBinary(bytes, offset);
+        String text = decode(bytes, offset, StandardCharsets.UTF_8);
+        Charset decodedAs = StandardCharsets.UTF_8;
+        if (text == null) {
+            text = decode(bytes, offset, GB18030);
+            decodedAs = GB18030;
         }
-        records = parser.iterator();
-        try {
-            header = records.hasNext() ? cells(records.next()) : List.of();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw malformed(e);
+        if (text == null) {
+            throw new ImportRejected("WRONG_ENCODING", "文件编码无法识别：请使用 UTF-8 或 GB18030 编码的 CSV",
+                    "Unrecognised encoding: CSV files must be UTF-8 or GB18030");
         }
-        if (header.isEmpty()) {
+        if (text.indexOf('"') >= 0) {
+            refuseUnclosedQuote(text);
+        }
+        this.charset = decodedAs;
+        // rows of other lengths are the importer's business (missing cells, extra columns), not the parser's
+        csv = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true)
+                .allowExtraCharsAfterClosingQuote(false).ofCsvRecord(text);
+        records = csv.iterator();
+        List<Cell> first = next();
+        if (first == null || first.isEmpty() || first.size() == 1 && first.get(0).blank()) {
             throw new ImportRejected("EMPTY_FILE", "文件为空或没有表头", "The file is empty or has no header row");
         }
+        header = first;
     }
 
     public Charset charset() {
@@ -68,10 +73,10 @@ public final class CsvTableReader implements TableReader {
             if (!records.hasNext()) {
                 return null;
             }
-            CSVRecord record = records.next();
-            position = record.getRecordNumber();
-            return cells(record);
-        } catch (UncheckedIOException | IllegalStateException e) {
+            CsvRecord record = records.next();
+            position = record.getStartingLineNumber();
+            return new Cells(record.getFields());
+        } catch (CsvParseException e) {
             throw malformed(e);
         }
     }
@@ -83,15 +88,55 @@ public final class CsvTableReader implements TableReader {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        csv.close();
     }
 
-    private static List<Cell> cells(CSVRecord record) {
-        List<Cell> cells = new ArrayList<>(record.size());
-        for (String value : record) {
-            cells.add(new Cell(value, false));
+    /** A record's fields seen as cells; CSV has no formulas, so a cell is only its text. */
+    private static final class Cells extends AbstractList<Cell> {
+        private final List<String> fields;
+
+        Cells(List<String> fields) {
+            this.fields = fields;
         }
-        return cells;
+
+        @Override
+        public Cell get(int index) {
+            return new Cell(fields.get(index), false);
+        }
+
+        @Override
+        public int size() {
+            return fields.size();
+        }
+    }
+
+    /**
+     * An opening quote without its closing one swallows the rest of the file into one field, which
+     * the parser takes silently; refused here. Only a quote at the start of a field opens one (a
+     * quote inside an unquoted field is a literal character, as the parser reads it too).
+     */
+    private static void refuseUnclosedQuote(String text) {
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+                fieldStart = false;
+            } else {
+                quoted = c == '"' && fieldStart;
+                fieldStart = c == ',' || c == '\n' || c == '\r';
+            }
+        }
+        if (quoted) {
+            throw malformed(new CsvParseException("a quoted field is not closed before the end of the file"));
+        }
     }
 
     private static ImportRejected malformed(RuntimeException e) {
@@ -103,7 +148,7 @@ public final class CsvTableReader implements TableReader {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }
 
-    static Charset detect(byte[] bytes, int offset) {
+    private static void refuseBinary(byte[] bytes, int offset) {
         for (int i = offset; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 // NUL never occurs in UTF-8 or GB18030 text: UTF-16, a spreadsheet saved as CSV by name, or binary
@@ -111,24 +156,16 @@ public final class CsvTableReader implements TableReader {
                         "The file holds binary content (UTF-16 or not a CSV): save it as UTF-8 or GB18030 CSV");
             }
         }
-        if (decodes(bytes, offset, StandardCharsets.UTF_8)) {
-            return StandardCharsets.UTF_8;
-        }
-        if (decodes(bytes, offset, GB18030)) {
-            return GB18030;
-        }
-        throw new ImportRejected("WRONG_ENCODING", "文件编码无法识别：请使用 UTF-8 或 GB18030 编码的 CSV",
-                "Unrecognised encoding: CSV files must be UTF-8 or GB18030");
     }
 
-    private static boolean decodes(byte[] bytes, int offset, Charset charset) {
+    /** The text, or null when the bytes are not valid in that charset. */
+    private static String decode(byte[] bytes, int offset, Charset charset) {
         try {
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
-            return true;
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 }

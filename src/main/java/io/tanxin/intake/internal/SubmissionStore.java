@@ -26,6 +26,7 @@ public class SubmissionStore {
             + "idempotency_key, sha256, size_bytes, row_count, error_count, errors, evidence_entry_id";
 
     private final JdbcClient jdbc;
+    private volatile String lockClause;
     private final JsonMapper json;
 
     SubmissionStore(JdbcClient jdbc, JsonMapper json) {
@@ -38,7 +39,8 @@ public class SubmissionStore {
             String sha256, boolean rawTruncated) {
     }
 
-    public long insertReceived(NewSubmission s, byte[] raw) {
+    /** The submission's row; its raw bytes follow with {@link #keepRaw}, in a transaction of their own. */
+    public long insertReceived(NewSubmission s) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO submission (source_type, channel, dataset, submitted_by, received_at, idempotency_key,
@@ -47,9 +49,16 @@ public class SubmissionStore {
                 .params(s.source().name(), s.channel().name(), s.dataset(), s.submittedBy(), s.receivedAt(),
                         s.idempotencyKey(), s.fileName(), s.contentType(), s.sizeBytes(), s.sha256(), s.rawTruncated())
                 .update(keys, "id");
-        long id = keys.getKey().longValue();
+        return keys.getKey().longValue();
+    }
+
+    public void keepRaw(long id, byte[] raw) {
         jdbc.sql("INSERT INTO submission_raw (submission_id, content) VALUES (?, ?)").params(id, raw).update();
-        return id;
+    }
+
+    public boolean hasRaw(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM submission_raw WHERE submission_id = ?").param(id).query(Long.class)
+                .single() > 0;
     }
 
     public Optional<SubmissionResult> byKey(String idempotencyKey) {
@@ -63,11 +72,29 @@ public class SubmissionStore {
 
     /** Locks the row so that two retries of the same key never process it twice at once. */
     public Optional<String> lockStatus(long id) {
-        return jdbc.sql("SELECT status FROM submission WHERE id = ? FOR UPDATE").param(id).query(String.class).optional();
+        return jdbc.sql("SELECT status FROM submission WHERE id = ? " + lockClause()).param(id).query(String.class).optional();
     }
 
-    public byte[] raw(long id) {
-        return jdbc.sql("SELECT content FROM submission_raw WHERE submission_id = ?").param(id).query(byte[].class).single();
+    /**
+     * On PostgreSQL the weaker row lock: it still serialises two attempts at the same submission, but
+     * lets {@link RawKeeper} insert the raw bytes meanwhile (their foreign key takes a KEY SHARE lock
+     * on this row, which FOR UPDATE would block until the import ends, and the import waits for them).
+     */
+    private String lockClause() {
+        String clause = lockClause;
+        if (clause == null) {
+            clause = jdbc.sql("SELECT 1").query((rs, i) -> {
+                String product = rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+                return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "FOR NO KEY UPDATE" : "FOR UPDATE";
+            }).single();
+            lockClause = clause;
+        }
+        return clause;
+    }
+
+    /** Empty for the moment between a submission's row and its raw bytes being committed. */
+    public Optional<byte[]> raw(long id) {
+        return jdbc.sql("SELECT content FROM submission_raw WHERE submission_id = ?").param(id).query(byte[].class).optional();
     }
 
     public void finish(long id, String status, int rows, List<RowError> errors, int errorCount) {

@@ -62,8 +62,22 @@ public final class ActivityImport implements DatasetImport {
             throw error;
         }
         String parameters = (String) v.get("parameters");
-        return new Object[] {context.source().name(), uscc, month.toString(), kind, code, v.get("quantity"), unit,
+        return new Object[] {context.source().name(), uscc, period(month), kind, code, v.get("quantity"), unit,
                 parameters == null || parameters.isBlank() ? null : normaliseParameters(parameters)};
+    }
+
+    // a file holds few distinct months and a million rows: format each month once
+    private static final Map<YearMonth, String> PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String period(YearMonth month) {
+        String period = PERIODS.get(month);
+        if (period == null) {
+            period = month.toString();
+            if (PERIODS.size() < 10_000) {
+                PERIODS.put(month, period);
+            }
+        }
+        return period;
     }
 
     /** "cao=0.65; mgo=0.02" → "cao=0.65;mgo=0.02" with keys sorted, or an error naming the pair. */
