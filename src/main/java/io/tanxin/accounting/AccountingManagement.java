@@ -137,8 +137,10 @@ public class AccountingManagement {
     /** Headline figures of an enterprise's newest runs, for cross-checks between months and sources. */
     public List<MonthFigures> figures(String uscc, List<YearMonth> months) {
         java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
-        return runs.latestRuns(uscc, months).stream().map(r -> {
-            RunResult result = "COMPUTED".equals(r.status()) ? engine.read(r.id(), r.result()) : null;
+        List<RunStore.StoredRun> stored = runs.latestRuns(uscc, months);
+        java.util.Map<Long, RunResult> results = results(stored);
+        return stored.stream().map(r -> {
+            RunResult result = results.get(r.id());
             java.util.Map<String, java.math.BigDecimal> intensities = new java.util.HashMap<>();
             if (result != null) {
                 result.intensities().stream().filter(i -> i.value() != null)
@@ -212,11 +214,32 @@ public class AccountingManagement {
                     "The accounting methodology of this enterprise's industry is not implemented yet ("
                             + r.methodology() + ")");
         }
+        java.util.Map<Long, RunResult> results = results(stored);
         List<AccountAssembler.MonthRun> monthRuns = stored.stream()
-                .map(r -> new AccountAssembler.MonthRun(r, "COMPUTED".equals(r.status()) ? engine.read(r.id(), r.result()) : null))
+                .map(r -> new AccountAssembler.MonthRun(r, results.get(r.id())))
                 .toList();
         return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns,
                 quality.scores(uscc));
+    }
+
+    /** The parsed results of the computed runs: from the cache, and the rest in one query. */
+    private java.util.Map<Long, RunResult> results(List<RunStore.StoredRun> stored) {
+        java.util.Map<Long, RunResult> results = new java.util.HashMap<>();
+        List<Long> missing = new java.util.ArrayList<>();
+        for (RunStore.StoredRun r : stored) {
+            if ("COMPUTED".equals(r.status())) {
+                RunResult cached = engine.cached(r.id());
+                if (cached != null) {
+                    results.put(r.id(), cached);
+                } else {
+                    missing.add(r.id());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            runs.results(missing).forEach((id, text) -> results.put(id, engine.read(id, text)));
+        }
+        return results;
     }
 
     /** Every enterprise's newest month totals between two months (inclusive), for province-wide views. */

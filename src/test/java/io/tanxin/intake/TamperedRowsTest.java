@@ -27,7 +27,10 @@ class TamperedRowsTest {
     @Test
     void anEditedCalculationRunAndAnEditedRawSubmissionAreNamed() {
         evidence.sequence();
-        long run = jdbc.sql("SELECT MAX(id) FROM calculation_run WHERE status = 'COMPUTED'").query(Long.class).single();
+        // a run already in the log: other tests' recalculations may append newer ones after the sequencing above
+        long run = jdbc.sql("SELECT MAX(r.id) FROM calculation_run r JOIN evidence_leaf l "
+                + "ON l.record_ref = CONCAT('calculation_run:', CAST(r.id AS VARCHAR(20))) "
+                + "WHERE r.status = 'COMPUTED' AND l.leaf_index IS NOT NULL").query(Long.class).single();
         long submission = jdbc.sql("SELECT MIN(id) FROM submission WHERE status = 'ACCEPTED'").query(Long.class).single();
         java.math.BigDecimal total = jdbc.sql("SELECT total_location FROM calculation_run WHERE id = ?").param(run)
                 .query(java.math.BigDecimal.class).single();

@@ -122,6 +122,11 @@ public class EngineBridge {
         return result;
     }
 
+    /** The parsed result of a run if it is cached, else null. */
+    public RunResult cached(long runId) {
+        return parsed.get(runId);
+    }
+
     // bounded: about the runs of the last few hundred enterprises read, a few MB
     private final Map<Long, RunResult> parsed = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1024, 0.75f, true) {

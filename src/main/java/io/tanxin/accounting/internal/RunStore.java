@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -118,7 +120,12 @@ public class RunStore {
         }
     }
 
-    /** The newest run of each month in the range, oldest month first. */
+    /**
+     * The newest run of each month in the range, oldest month first, without its result text
+     * ({@code result} is null): readers take parsed results from {@link EngineBridge}'s cache and
+     * ask {@link #results} for the few it lacks. Fetching the text of 36 runs for every credit
+     * report, to find them parsed already, was most of PostgreSQL's work for a report.
+     */
     public List<StoredRun> latestRuns(String uscc, List<YearMonth> months) {
         List<Object> params = new ArrayList<>();
         params.add(uscc);
@@ -127,9 +134,25 @@ public class RunStore {
             in.append(in.length() == 0 ? "?" : ", ?");
             params.add(m.toString());
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run r WHERE r.uscc = ? AND r.period IN (" + in + ") "
+        return jdbc.sql("SELECT " + COLUMNS.replace(", result", ", NULL AS result") + " FROM calculation_run r "
+                + "WHERE r.uscc = ? AND r.period IN (" + in + ") "
                 + "AND r.id = (SELECT MAX(x.id) FROM calculation_run x WHERE x.uscc = r.uscc AND x.period = r.period) "
                 + "ORDER BY r.period").params(params).query(RunStore::run).list();
+    }
+
+    /** The stored result text of each run, by id. */
+    public Map<Long, String> results(List<Long> ids) {
+        Map<Long, String> texts = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            jdbc.sql("SELECT id, result FROM calculation_run WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(chunk))
+                    .query(rs -> {
+                        texts.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return texts;
     }
 
     /** Headline columns of the newest run of every enterprise-month in a range, for province-wide views. */
