@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.tanxin.accounting.CarbonAccountsUpdated;
 import io.tanxin.intake.importing.ImportLimits;
+import io.tanxin.support.Cpu;
 import io.tanxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -110,8 +111,8 @@ class ImportBench {
             copySeconds = Math.min(copySeconds, (System.nanoTime() - copyStart) / 1e9);
         }
         quiesce();
-        long jvmCpu = processCpuNanos();
-        long pgCpu = postgresCpuNanos();
+        long jvmCpu = Cpu.processNanos();
+        long pgCpu = Cpu.postgresNanos();
         long start = System.nanoTime();
         clock.start = start;
         SubmissionResult result = intake.submit(new SubmissionRequest(Dataset.ACTIVITY, SourceType.STATISTICS, Channel.CSV,
@@ -155,34 +156,6 @@ class ImportBench {
         jdbc.sql("CHECKPOINT").update();
     }
 
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** User and system CPU of every postgres process on this machine (the server is local), or -1. */
-    static long postgresCpuNanos() {
-        long ticks = 0;
-        try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-            for (java.nio.file.Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String stat = java.nio.file.Files.readString(p.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
-                        continue;
-                    }
-                    String[] f = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the process ended between listing and reading
-                }
-            }
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class Clock {
         volatile long start;
@@ -202,8 +175,8 @@ class ImportBench {
         @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
         void committed(SubmissionAccepted e) {
             committed = System.nanoTime();
-            jvmCpu = processCpuNanos();
-            pgCpu = postgresCpuNanos();
+            jvmCpu = Cpu.processNanos();
+            pgCpu = Cpu.postgresNanos();
         }
 
         @EventListener

@@ -53,8 +53,10 @@ class ReportBench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         int json = Integer.getInteger("tanxin.bench.json", 300);
         int pdf = Integer.getInteger("tanxin.bench.pdf", 60);
-        run(usccs, "application/json", 30, 1); // warm-up
-        run(usccs, "application/pdf", 10, 1);
+        // Warm-up until the JIT has compiled the paths: with 30 reports, as before, the measured phases
+        // still shared the cores with the C2 compiler (a third of the JVM's CPU in the first minutes)
+        run(usccs, "application/json", Integer.getInteger("tanxin.bench.warmup.json", 1500), 8);
+        run(usccs, "application/pdf", Integer.getInteger("tanxin.bench.warmup.pdf", 80), 4);
         List<String> all = usccs;
         measure("JSON", 1, () -> run(all, "application/json", json, 1));
         measure("PDF ", 1, () -> run(all, "application/pdf", pdf, 1));
@@ -74,13 +76,15 @@ class ReportBench {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long pg0 = io.tanxin.support.Cpu.postgresNanos();
         long wall0 = System.nanoTime();
         List<Long> micros = phase.run();
         double seconds = (System.nanoTime() - wall0) / 1e9;
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
+        double pgMs = (io.tanxin.support.Cpu.postgresNanos() - pg0) / 1e6;
         print(format, clients, micros);
-        System.out.printf("%s %2d client(s): cpu %6.1f ms/report, %6.1f reports/s%n", format, clients,
-                cpuMs / micros.size(), micros.size() / seconds);
+        System.out.printf("%s %2d client(s): cpu %6.1f ms/report (PostgreSQL %5.1f), %6.1f reports/s%n", format, clients,
+                cpuMs / micros.size(), pgMs / micros.size(), micros.size() / seconds);
     }
 
     private List<Long> run(List<String> usccs, String accept, int requests, int clients) throws Exception {
