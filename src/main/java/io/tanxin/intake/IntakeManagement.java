@@ -77,6 +77,7 @@ public class IntakeManagement {
     private final TransactionTemplate newTx;
     private final JsonMapper json;
     private final RawKeeper rawKeeper;
+    private final java.util.concurrent.Semaphore importing = new java.util.concurrent.Semaphore(2, true);
     private volatile ImportLimits limits = ImportLimits.DEFAULT;
     private volatile Boolean postgres;
 
@@ -109,7 +110,29 @@ public class IntakeManagement {
         this.limits = limits;
     }
 
+    /**
+     * Imports at most two submissions at once; the others wait their turn. An import needs up to three
+     * pooled connections at a time (its transaction, its raw bytes', and the recalculation that starts
+     * after its commit while the first is still bound), so unbounded concurrent imports exhausted the
+     * pool and waited on each other until its timeout (RawBytesKeptTest). Two keep both cores busy
+     * (the import benchmark: checking and PostgreSQL each take most of one).
+     */
     public SubmissionResult submit(SubmissionRequest request) {
+        try {
+            importing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException("IMPORT_INTERRUPTED", "导入在排队时被中断，请使用相同的 Idempotency-Key 重试",
+                    "The import was interrupted while queued; retry with the same Idempotency-Key").withStatus(503);
+        }
+        try {
+            return submitNow(request);
+        } finally {
+            importing.release();
+        }
+    }
+
+    private SubmissionResult submitNow(SubmissionRequest request) {
         String sha256 = sha256(request.raw());
         boolean tooLarge = request.raw().length > limits.maxBytes();
         byte[] kept = tooLarge ? Arrays.copyOf(request.raw(), RAW_KEPT_WHEN_TOO_LARGE) : request.raw();
@@ -138,7 +161,7 @@ public class IntakeManagement {
                     tooLarge)));
         } catch (org.springframework.dao.DuplicateKeyException race) {
             // a concurrent request with the same key won the insert; answer as its retry
-            return submit(request);
+            return submitNow(request);
         }
         // the raw bytes are stored beside the import, not before it: on two cores the database
         // compressing 50 MB and the importer checking rows take turns on the processors

@@ -52,6 +52,42 @@ class RawBytesKeptTest {
         assertThat(intake.raw(rejected.id())).isEqualTo(bad);
     }
 
+    /**
+     * More imports at once than the pool has connections (10): each import holds a connection until its
+     * raw bytes are stored and another for the recalculation after its commit, so unbounded they waited
+     * on each other until the pool's timeout and failed.
+     */
+    @Test
+    void moreConcurrentImportsThanPooledConnectionsAllFinish() throws Exception {
+        int imports = 16;
+        StringBuilder rows = new StringBuilder();
+        for (int p = 0; p < 500; p++) {
+            rows.append(IntakeFiles.FEATURED).append(",2021-04,OUTPUT,RAW-POOL-").append(p).append(",1,t,\r\n");
+        }
+        byte[] file = IntakeFiles.csv(rows.toString(), StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(imports);
+        try {
+            java.util.List<java.util.concurrent.Future<SubmissionResult>> results = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < imports; i++) {
+                // the same rows under different keys: all but the data are the same, and all are accepted
+                String key = "raw-pool-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return intake.submit(request(key, file));
+                }));
+            }
+            start.countDown();
+            for (var r : results) {
+                SubmissionResult result = r.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(result.status()).isIn("ACCEPTED", "REJECTED");
+                assertThat(stored(result.id())).isEqualTo(file);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aRetryAfterACrashBeforeTheBytesWereStoredStoresThemOnceAndImports() throws Exception {
         byte[] file = IntakeFiles.csv(IntakeFiles.FEATURED + ",2021-03,OUTPUT,RAW-KEPT-3,7,t,\r\n", StandardCharsets.UTF_8);

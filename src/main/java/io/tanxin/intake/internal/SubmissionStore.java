@@ -39,7 +39,7 @@ public class SubmissionStore {
             String sha256, boolean rawTruncated) {
     }
 
-    /** The submission's row; its raw bytes follow with {@link #keepRaw}, in a transaction of their own. */
+    /** The submission's row; its raw bytes follow through {@link RawKeeper}, in a transaction of their own. */
     public long insertReceived(NewSubmission s) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -50,15 +50,6 @@ public class SubmissionStore {
                         s.idempotencyKey(), s.fileName(), s.contentType(), s.sizeBytes(), s.sha256(), s.rawTruncated())
                 .update(keys, "id");
         return keys.getKey().longValue();
-    }
-
-    public void keepRaw(long id, byte[] raw) {
-        jdbc.sql("INSERT INTO submission_raw (submission_id, content) VALUES (?, ?)").params(id, raw).update();
-    }
-
-    public boolean hasRaw(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM submission_raw WHERE submission_id = ?").param(id).query(Long.class)
-                .single() > 0;
     }
 
     public Optional<SubmissionResult> byKey(String idempotencyKey) {
