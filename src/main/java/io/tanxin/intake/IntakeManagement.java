@@ -36,6 +36,7 @@ import io.tanxin.intake.importing.RowSink;
 import io.tanxin.intake.importing.RowsTableReader;
 import io.tanxin.intake.importing.TableReader;
 import io.tanxin.intake.importing.XlsxTableReader;
+import io.tanxin.intake.internal.Database;
 import io.tanxin.intake.internal.MonthComposer;
 import io.tanxin.intake.internal.RawKeeper;
 import io.tanxin.intake.internal.RawKeeper.RawBytes;
@@ -77,16 +78,18 @@ public class IntakeManagement {
     private final TransactionTemplate newTx;
     private final JsonMapper json;
     private final RawKeeper rawKeeper;
+    private final Database database;
     private final java.util.concurrent.Semaphore importing = new java.util.concurrent.Semaphore(2, true);
     private volatile ImportLimits limits = ImportLimits.DEFAULT;
-    private volatile Boolean postgres;
 
     IntakeManagement(SubmissionStore submissions, io.tanxin.intake.internal.DataSources dataSources,
             DirectoryManagement directory, AccountingManagement accounting,
             MonthComposer composer, SubmissionEvidence evidence,
             @org.springframework.context.annotation.Lazy io.tanxin.intake.verification.CrossVerification verification, ApplicationEventPublisher events,
-            DataSource dataSource, PlatformTransactionManager tm, JsonMapper json, RawKeeper rawKeeper) {
+            DataSource dataSource, PlatformTransactionManager tm, JsonMapper json, RawKeeper rawKeeper,
+            Database database) {
         this.submissions = submissions;
+        this.database = database;
         this.rawKeeper = rawKeeper;
         this.dataSources = dataSources;
         this.directory = directory;
@@ -449,19 +452,7 @@ public class IntakeManagement {
      * now rather than at the next autovacuum: until then every lookup would read those ranges.
      */
     private void summariseActivityIndex() {
-        Boolean pg = postgres;
-        if (pg == null) {
-            Connection c = DataSourceUtils.getConnection(dataSource);
-            try {
-                pg = c.isWrapperFor(org.postgresql.PGConnection.class);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                DataSourceUtils.releaseConnection(c, dataSource);
-            }
-            postgres = pg;
-        }
-        if (pg) {
+        if (database.postgres()) {
             newTx.executeWithoutResult(s -> new org.springframework.jdbc.core.JdbcTemplate(dataSource)
                     .queryForObject("SELECT brin_summarize_new_values('intake_activity_row_brin')", Integer.class));
         }

@@ -24,6 +24,7 @@ public class RunStore {
     private static final String COLUMNS = "id, uscc, period, activity_set_id, status, methodology, input_hash, "
             + "factor_set_code, factor_set_version, engine_version, created_at, error_code, scope1, scope2_location, "
             + "scope2_market, exported_location, exported_market, total_location, total_market, energy_tce, result";
+    private static final String COLUMNS_WITHOUT_RESULT = COLUMNS.replace(", result", ", NULL AS result");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -134,7 +135,7 @@ public class RunStore {
             in.append(in.length() == 0 ? "?" : ", ?");
             params.add(m.toString());
         }
-        return jdbc.sql("SELECT " + COLUMNS.replace(", result", ", NULL AS result") + " FROM calculation_run r "
+        return jdbc.sql("SELECT " + COLUMNS_WITHOUT_RESULT + " FROM calculation_run r "
                 + "WHERE r.uscc = ? AND r.period IN (" + in + ") "
                 + "AND r.id = (SELECT MAX(x.id) FROM calculation_run x WHERE x.uscc = r.uscc AND x.period = r.period) "
                 + "ORDER BY r.period").params(params).query(RunStore::run).list();

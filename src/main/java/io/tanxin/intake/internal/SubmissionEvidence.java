@@ -7,7 +7,6 @@ import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
 import io.tanxin.evidence.RecordEvidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,36 +21,17 @@ public class SubmissionEvidence extends RecordEvidence {
     static final String KIND = "submission";
 
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
-    private volatile String rawHash;
-
-    SubmissionEvidence(EvidenceLog log, JdbcClient jdbc, javax.sql.DataSource dataSource) {
-        super(KIND, log);
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-    }
+    private final String rawHashSql;
 
     /**
      * The database hashes the stored raw bytes itself: fetching the benchmark's 50 MB file back to
      * hash it in Java (bytea travels as hex text) cost a few hundred ms of the import. It is still
      * the stored content that is hashed, so a raw file changed behind Tanxin's back is still named.
      */
-    private String rawHashSql() {
-        String sql = rawHash;
-        if (sql == null) {
-            // the transaction's own connection when there is one: never two pooled connections at once
-            java.sql.Connection c = DataSourceUtils.getConnection(dataSource);
-            try {
-                sql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                        ? "sha256(r.content)" : "HASH('SHA-256', r.content)";
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                DataSourceUtils.releaseConnection(c, dataSource);
-            }
-            rawHash = sql;
-        }
-        return sql;
+    SubmissionEvidence(EvidenceLog log, JdbcClient jdbc, Database database) {
+        super(KIND, log);
+        this.jdbc = jdbc;
+        this.rawHashSql = database.postgres() ? "sha256(r.content)" : "HASH('SHA-256', r.content)";
     }
 
     /** In the transaction that finished the submission; its entry id goes on the row for later lookups. */
@@ -65,7 +45,7 @@ public class SubmissionEvidence extends RecordEvidence {
     @Override
     protected Optional<byte[]> data(long id) {
         return jdbc.sql("SELECT s.id, s.source_type, s.channel, s.dataset, s.submitted_by, s.received_at, s.size_bytes, "
-                + "s.raw_truncated, s.status, s.row_count, s.error_count, " + rawHashSql() + ", s.sha256 FROM submission s "
+                + "s.raw_truncated, s.status, s.row_count, s.error_count, " + rawHashSql + ", s.sha256 FROM submission s "
                 + "JOIN submission_raw r ON r.submission_id = s.id WHERE s.id = ?").param(id)
                 .query((rs, i) -> EvidenceData.of(KIND)
                         .put("id", rs.getLong(1))

@@ -26,12 +26,18 @@ public class SubmissionStore {
             + "idempotency_key, sha256, size_bytes, row_count, error_count, errors, evidence_entry_id";
 
     private final JdbcClient jdbc;
-    private volatile String lockClause;
     private final JsonMapper json;
+    private final String lockClause;
 
-    SubmissionStore(JdbcClient jdbc, JsonMapper json) {
+    /**
+     * On PostgreSQL the weaker row lock: it still serialises two attempts at the same submission, but
+     * lets {@link RawKeeper} insert the raw bytes meanwhile (their foreign key takes a KEY SHARE lock
+     * on this row, which FOR UPDATE would block until the import ends, and the import waits for them).
+     */
+    SubmissionStore(JdbcClient jdbc, JsonMapper json, Database database) {
         this.jdbc = jdbc;
         this.json = json;
+        this.lockClause = database.postgres() ? "FOR NO KEY UPDATE" : "FOR UPDATE";
     }
 
     public record NewSubmission(SourceType source, Channel channel, String dataset, String submittedBy,
@@ -63,24 +69,7 @@ public class SubmissionStore {
 
     /** Locks the row so that two retries of the same key never process it twice at once. */
     public Optional<String> lockStatus(long id) {
-        return jdbc.sql("SELECT status FROM submission WHERE id = ? " + lockClause()).param(id).query(String.class).optional();
-    }
-
-    /**
-     * On PostgreSQL the weaker row lock: it still serialises two attempts at the same submission, but
-     * lets {@link RawKeeper} insert the raw bytes meanwhile (their foreign key takes a KEY SHARE lock
-     * on this row, which FOR UPDATE would block until the import ends, and the import waits for them).
-     */
-    private String lockClause() {
-        String clause = lockClause;
-        if (clause == null) {
-            clause = jdbc.sql("SELECT 1").query((rs, i) -> {
-                String product = rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
-                return product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "FOR NO KEY UPDATE" : "FOR UPDATE";
-            }).single();
-            lockClause = clause;
-        }
-        return clause;
+        return jdbc.sql("SELECT status FROM submission WHERE id = ? " + lockClause).param(id).query(String.class).optional();
     }
 
     /** Empty for the moment between a submission's row and its raw bytes being committed. */

@@ -1,0 +1,31 @@
+package io.tanxin.intake.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Which database intake runs on, asked once at start: PostgreSQL in production, H2 for the embedded
+ * default. Intake uses what only PostgreSQL has (a weaker row lock, sha256() in SQL, BRIN summaries).
+ */
+@Component
+public class Database {
+
+    private final boolean postgres;
+
+    Database(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
+    }
+
+    public boolean postgres() {
+        return postgres;
+    }
+}
