@@ -10,6 +10,7 @@ import io.tanxin.accounting.engine.FactorSet;
 import io.tanxin.accounting.factors.FactorSets;
 import io.tanxin.accounting.internal.AccountAssembler;
 import io.tanxin.accounting.internal.ActivityStore;
+import io.tanxin.accounting.internal.AssembledAccounts;
 import io.tanxin.accounting.internal.EngineBridge;
 import io.tanxin.accounting.internal.RunStore;
 import io.tanxin.directory.DirectoryManagement;
@@ -38,10 +39,11 @@ public class AccountingManagement {
     private final ApplicationEventPublisher events;
     private final io.tanxin.accounting.internal.QualityStore quality;
     private final io.tanxin.accounting.internal.RunEvidence runEvidence;
+    private final AssembledAccounts assembled;
 
     AccountingManagement(DirectoryManagement directory, FactorSets factorSets, ActivityStore activities, RunStore runs,
             EngineBridge engine, ApplicationEventPublisher events, io.tanxin.accounting.internal.QualityStore quality,
-            io.tanxin.accounting.internal.RunEvidence runEvidence) {
+            io.tanxin.accounting.internal.RunEvidence runEvidence, AssembledAccounts assembled) {
         this.directory = directory;
         this.factorSets = factorSets;
         this.activities = activities;
@@ -50,6 +52,7 @@ public class AccountingManagement {
         this.events = events;
         this.quality = quality;
         this.runEvidence = runEvidence;
+        this.assembled = assembled;
     }
 
     /** Computes with the newest published factors and stores nothing. */
@@ -203,7 +206,33 @@ public class AccountingManagement {
 
     public CarbonAccount account(String uscc, Period period) {
         Enterprise enterprise = directory.enterprise(uscc);
-        List<RunStore.StoredRun> stored = runs.latestRuns(uscc, period.months());
+        return account(enterprise, period, runs.latestRuns(uscc, period.months()), quality.scores(uscc));
+    }
+
+    /**
+     * The yearly accounts of {@code from} to {@code to} that exist and can be computed, by year, read
+     * with one query for the runs of all the years: a credit report shows three years and looks back
+     * for the newest one.
+     */
+    public java.util.SortedMap<Integer, CarbonAccount> yearAccounts(String uscc, int from, int to) {
+        Enterprise enterprise = directory.enterprise(uscc);
+        java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
+        java.util.Map<Integer, List<RunStore.StoredRun>> byYear = new java.util.HashMap<>();
+        for (RunStore.StoredRun r : runs.latestRuns(uscc, YearMonth.of(from, 1), YearMonth.of(to, 12))) {
+            byYear.computeIfAbsent(r.month().getYear(), y -> new ArrayList<>()).add(r);
+        }
+        java.util.SortedMap<Integer, CarbonAccount> accounts = new java.util.TreeMap<>();
+        byYear.forEach((year, stored) -> {
+            if (stored.stream().anyMatch(r -> "COMPUTED".equals(r.status()))) {
+                accounts.put(year, account(enterprise, Period.parse(Integer.toString(year)), stored, scores));
+            }
+        });
+        return accounts;
+    }
+
+    private CarbonAccount account(Enterprise enterprise, Period period, List<RunStore.StoredRun> stored,
+            java.util.Map<YearMonth, Integer> scores) {
+        String uscc = enterprise.uscc();
         if (stored.isEmpty()) {
             throw new NotFoundException("ACCOUNT_NOT_FOUND", "该期间没有碳账户数据：" + period,
                     "No carbon account for period " + period);
@@ -214,12 +243,16 @@ public class AccountingManagement {
                     "The accounting methodology of this enterprise's industry is not implemented yet ("
                             + r.methodology() + ")");
         }
-        java.util.Map<Long, RunResult> results = results(stored);
-        List<AccountAssembler.MonthRun> monthRuns = stored.stream()
-                .map(r -> new AccountAssembler.MonthRun(r, results.get(r.id())))
-                .toList();
-        return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns,
-                quality.scores(uscc));
+        var version = new AssembledAccounts.Version(stored.stream().map(RunStore.StoredRun::id).toList(), scores,
+                enterprise.nameZh(), enterprise.synthetic());
+        return assembled.get(uscc, period.toString(), version, () -> {
+            java.util.Map<Long, RunResult> results = results(stored);
+            List<AccountAssembler.MonthRun> monthRuns = stored.stream()
+                    .map(r -> new AccountAssembler.MonthRun(r, results.get(r.id())))
+                    .toList();
+            return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns,
+                    scores);
+        });
     }
 
     /** The parsed results of the computed runs: from the cache, and the rest in one query. */

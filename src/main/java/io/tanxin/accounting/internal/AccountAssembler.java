@@ -29,6 +29,7 @@ public final class AccountAssembler {
     public record MonthRun(RunStore.StoredRun run, RunResult result) {
     }
 
+    /** The account and its collections are unmodifiable: {@link AssembledAccounts} hands one to many readers. */
     public static CarbonAccount assemble(String uscc, String enterpriseName, boolean synthetic, Period period,
             List<MonthRun> monthRuns, java.util.Map<YearMonth, Integer> qualityScores) {
         List<YearMonth> months = period.months();
@@ -96,9 +97,10 @@ public final class AccountAssembler {
                 parts[0].divide(parts[1], SCALE, RoundingMode.HALF_UP), intensityUnits.get(basis))));
         List<YearMonth> missing = months.stream().filter(m -> !present.contains(m)).toList();
         return new CarbonAccount(uscc, enterpriseName, period.toString(), period.kind().name(), synthetic, "tCO2e",
-                methodology, months.size(), totals.size(), missing, notComputable, sum.scope1, scope1BySource,
-                sum.scope2Location, sum.scope2Market, sum.exportedLocation, sum.exportedMarket, sum.totalLocation,
-                sum.totalMarket, sum.energyTce, List.copyOf(bySource.values()), intensities, totals, refs,
+                methodology, months.size(), totals.size(), missing, List.copyOf(notComputable), sum.scope1,
+                java.util.Collections.unmodifiableMap(scope1BySource), sum.scope2Location, sum.scope2Market,
+                sum.exportedLocation, sum.exportedMarket, sum.totalLocation, sum.totalMarket, sum.energyTce,
+                List.copyOf(bySource.values()), List.copyOf(intensities), List.copyOf(totals), List.copyOf(refs),
                 List.copyOf(notes), qualityParts[1].signum() == 0 ? null
                         : qualityParts[0].divide(qualityParts[1], 1, RoundingMode.HALF_UP));
     }

@@ -141,6 +141,14 @@ public class RunStore {
                 + "ORDER BY r.period").params(params).query(RunStore::run).list();
     }
 
+    /** The newest run of each month from {@code from} to {@code to} (inclusive), oldest month first, without result text. */
+    public List<StoredRun> latestRuns(String uscc, YearMonth from, YearMonth to) {
+        return jdbc.sql("SELECT " + COLUMNS_WITHOUT_RESULT + " FROM calculation_run r "
+                + "WHERE r.uscc = ? AND r.period BETWEEN ? AND ? "
+                + "AND r.id = (SELECT MAX(x.id) FROM calculation_run x WHERE x.uscc = r.uscc AND x.period = r.period) "
+                + "ORDER BY r.period").params(uscc, from.toString(), to.toString()).query(RunStore::run).list();
+    }
+
     /** The stored result text of each run, by id. */
     public Map<Long, String> results(List<Long> ids) {
         Map<Long, String> texts = new HashMap<>();

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.tanxin.accounting.AccountingManagement;
@@ -156,21 +155,13 @@ public class CreditReports {
                 e.parkCode(), e.parkCode() == null ? null : directory.parks().stream()
                         .filter(p -> p.code().equals(e.parkCode())).map(p -> p.nameZh()).findFirst().orElse(null));
 
-        // three years ending with the newest year that has an account
+        // three years ending with the newest year that has an account, if one of the last three has
         int current = today.getYear();
-        List<CarbonAccount> accounts = new ArrayList<>();
-        // each year's account is assembled once (12 runs read and parsed), though the search and the list both need it
-        Map<Integer, Optional<CarbonAccount>> byYear = new HashMap<>();
-        int last = current;
-        for (int y = current; y >= current - 2; y--) {
-            if (byYear.computeIfAbsent(y, year -> account(uscc, year)).isPresent()) {
-                last = y;
-                break;
-            }
-        }
-        for (int y = last - YEARS + 1; y <= last; y++) {
-            byYear.computeIfAbsent(y, year -> account(uscc, year)).ifPresent(accounts::add);
-        }
+        java.util.SortedMap<Integer, CarbonAccount> found = accounting.yearAccounts(uscc, current - 2 * YEARS + 2,
+                current);
+        Integer last = found.isEmpty() || found.lastKey() < current - YEARS + 1 ? null : found.lastKey();
+        List<CarbonAccount> accounts = last == null ? List.of()
+                : List.copyOf(found.subMap(last - YEARS + 1, last + 1).values());
         List<CreditReport.YearAccount> years = accounts.stream().map(a -> new CreditReport.YearAccount(
                 Integer.parseInt(a.period()), a.monthsAccounted(), a.scope1Tco2e(), a.scope2LocationTco2e(),
                 a.scope2MarketTco2e(), a.totalLocationTco2e(), a.totalMarketTco2e(), a.energyTce(),
@@ -247,14 +238,6 @@ public class CreditReports {
                 purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
                 objections.forEnterprise(uscc, null, 0, 100).items(), disputed,
                 queries.forEnterprise(uscc, 0, 100).items());
-    }
-
-    private Optional<CarbonAccount> account(String uscc, int year) {
-        try {
-            return Optional.of(accounting.account(uscc, Period.parse(Integer.toString(year))));
-        } catch (DomainException ex) {
-            return Optional.empty();
-        }
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal total) {
