@@ -21,6 +21,8 @@ public class DirectoryManagement {
     private final DirectoryStore store;
     private volatile Map<String, Region> regions;
     private volatile Map<String, Industry> industries;
+    private volatile List<Park> parks;
+    private volatile List<Institution> institutions;
 
     DirectoryManagement(DirectoryStore store) {
         this.store = store;
@@ -139,12 +141,40 @@ public class DirectoryManagement {
         return industry;
     }
 
+    /** Parks and institutions are only ever added, and only here; every report names them, so they are read once. */
     public List<Park> parks() {
-        return store.parks();
+        List<Park> p = parks;
+        if (p == null) {
+            parks = p = List.copyOf(store.parks());
+        }
+        return p;
     }
 
     public List<Institution> institutions() {
-        return store.institutions();
+        List<Institution> i = institutions;
+        if (i == null) {
+            institutions = i = List.copyOf(store.institutions());
+        }
+        return i;
+    }
+
+    /**
+     * Forgets the cached parks and institutions now and again once the adding transaction is over: a
+     * reader in between may have read the list without the new row and cached it.
+     */
+    private void forgetParksAndInstitutions() {
+        parks = null;
+        institutions = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            parks = null;
+                            institutions = null;
+                        }
+                    });
+        }
     }
 
     @Transactional
@@ -155,6 +185,7 @@ public class DirectoryManagement {
                     .withStatus(409);
         }
         store.insertPark(park);
+        forgetParksAndInstitutions();
         return park;
     }
 
@@ -168,6 +199,7 @@ public class DirectoryManagement {
                     "Institution already exists: " + institution.code()).withStatus(409);
         }
         store.insertInstitution(institution);
+        forgetParksAndInstitutions();
         return institution;
     }
 
