@@ -120,7 +120,7 @@ public class EvidenceLog {
      * costs a few rounds rather than one each.
      */
     public Optional<Sealed> seal(long entryId) {
-        OptionalLong index = leafIndexOf(entryId);
+        OptionalLong index = sequencer.recentIndexOf(entryId);
         if (index.isPresent()) {
             // the background sequencer and someone else's checkpoint may already cover it
             Optional<SignedCheckpoint> latest = checkpoints.latest();
@@ -129,7 +129,11 @@ public class EvidenceLog {
             }
         }
         SignedCheckpoint cp = rounds.afterCommitted();
-        index = leafIndexOf(entryId);
+        index = sequencer.recentIndexOf(entryId);
+        if (index.isEmpty()) {
+            // sequenced by another instance, or never committed
+            index = leafIndexOf(entryId);
+        }
         if (index.isEmpty()) {
             return Optional.empty();
         }

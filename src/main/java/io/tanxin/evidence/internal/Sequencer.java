@@ -23,6 +23,7 @@ public class Sequencer {
     private final TransactionTemplate ownTransaction;
     // one round at a time in this JVM, so the tree is extended in the order indices were given
     private final ReentrantLock round = new ReentrantLock();
+    private final RecentAssignments recent = new RecentAssignments(4096);
 
     Sequencer(LeafStore leaves, LogTree tree, PlatformTransactionManager transactions) {
         this.leaves = leaves;
@@ -43,8 +44,10 @@ public class Sequencer {
                     if (!pending.isEmpty()) {
                         leaves.assign(pending, next);
                     }
-                    return new Round(next, pending.stream().map(LeafStore.Pending::leafHash).toList());
+                    return new Round(next, pending.stream().map(LeafStore.Pending::leafHash).toList(),
+                            pending.stream().mapToLong(LeafStore.Pending::id).toArray());
                 });
+                recent.remember(done.entryIds(), done.firstIndex());
                 tree.extend(done.firstIndex(), done.leafHashes());
                 added += done.leafHashes().size();
                 if (done.leafHashes().size() < BATCH) {
@@ -56,6 +59,14 @@ public class Sequencer {
         }
     }
 
-    private record Round(long firstIndex, List<byte[]> leafHashes) {
+    /**
+     * The leaf index this JVM gave an entry in one of its recent rounds, without asking the
+     * database; empty if it was not among them (another instance, or long ago).
+     */
+    public java.util.OptionalLong recentIndexOf(long entryId) {
+        return recent.indexOf(entryId);
+    }
+
+    private record Round(long firstIndex, List<byte[]> leafHashes, long[] entryIds) {
     }
 }
