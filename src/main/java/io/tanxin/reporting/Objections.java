@@ -162,7 +162,7 @@ public class Objections {
         List<ObjectionStore.Row> rows = store.find(filter, page * size, size);
         Map<Long, List<Objection.Step>> steps = store.steps(rows.stream().map(ObjectionStore.Row::id).toList());
         List<Objection> items = rows.stream().map(r -> toObjection(r, steps.getOrDefault(r.id(), List.of()))).toList();
-        return new Page<>(items, store.count(filter), page, size);
+        return new Page<>(items, QueryLog.total(page, size, items.size(), () -> store.count(filter)), page, size);
     }
 
     private ObjectionStore.Row row(long id) {

@@ -37,7 +37,8 @@ public class QueryLog {
         Map<String, String> names = names();
         List<QueryRecord> items = store.forEnterprise(uscc, since, page * size, size).stream()
                 .map(r -> toRecord(r, names)).toList();
-        return new Page<>(items, store.countForEnterprise(uscc, since), page, size);
+        return new Page<>(items, total(page, size, items.size(), () -> store.countForEnterprise(uscc, since)), page,
+                size);
     }
 
     /** The queries an organisation (a bank by its code) made in the last two years. */
@@ -47,11 +48,12 @@ public class QueryLog {
         Map<String, String> names = names();
         List<QueryRecord> items = store.forOrganisation(organisationCode, since, page * size, size).stream()
                 .map(r -> toRecord(r, names)).toList();
-        return new Page<>(items, store.countForOrganisation(organisationCode, since), page, size);
+        return new Page<>(items, total(page, size, items.size(),
+                () -> store.countForOrganisation(organisationCode, since)), page, size);
     }
 
-    QueryRecord byId(long id) {
-        return store.byId(id).map(r -> toRecord(r, names())).orElseThrow();
+    QueryRecord record(QueryStore.Row row) {
+        return toRecord(row, names());
     }
 
     private Instant since() {
@@ -72,6 +74,11 @@ public class QueryLog {
         }
         return new QueryRecord(r.id(), r.uscc(), r.queriedAt(), r.username(), organisation, name, r.basis(),
                 r.purpose(), r.consentId());
+    }
+
+    /** A first page that is not full holds every item, so the total needs no count (every report reads two such pages). */
+    static long total(int page, int size, int itemsOnPage, java.util.function.LongSupplier count) {
+        return page == 0 && itemsOnPage < size ? itemsOnPage : count.getAsLong();
     }
 
     static void checkPaging(int page, int size) {

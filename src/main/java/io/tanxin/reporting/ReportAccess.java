@@ -77,11 +77,11 @@ public class ReportAccess {
         }
         Grant grant = decision.grant();
         return tx.execute(s -> {
-            long id = queries.insert(uscc, Instant.now(clock), actor.username(), actor.organisationCode(), grant.basis,
-                    grant.purpose, grant.consentId);
-            evidence.record(id);
-            events.publishEvent(new ReportQueried(id, uscc, actor.username(), grant.basis, grant.purpose));
-            return log.byId(id);
+            QueryStore.Row row = queries.insert(uscc, Instant.now(clock), actor.username(), actor.organisationCode(),
+                    grant.basis, grant.purpose, grant.consentId);
+            evidence.record(row);
+            events.publishEvent(new ReportQueried(row.id(), uscc, actor.username(), grant.basis, grant.purpose));
+            return log.record(row);
         });
     }
 

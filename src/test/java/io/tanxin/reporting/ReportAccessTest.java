@@ -195,6 +195,11 @@ class ReportAccessTest {
         assertThat(analyst.purpose()).as("the agency reads for its own purpose").isEqualTo(ReportPurpose.AGENCY_REVIEW);
         assertThat(ids(Api.as(port, "analyst").get("/api/v1/enterprises/" + FEATURED + "/queries?size=200").json()))
                 .contains(own.id(), regulator.id(), analyst.id());
+        // read back from the database: a read without consent has none (it used to come back as consent 0)
+        JsonNode listed = Api.as(port, "analyst").get("/api/v1/enterprises/" + FEATURED + "/queries?size=200").json();
+        assertThat(find(listed, analyst.id()).path("consentId").isNumber()).isFalse();
+        assertThat(queryEvidence.recompute(QueryEvidence.KIND + ":" + analyst.id()).map(String::new).orElseThrow())
+                .doesNotContain("consent=");
         // queries older than two years are not in the list
         jdbc.sql("UPDATE reporting_query SET queried_at = ? WHERE id = ?")
                 .params(OffsetDateTime.now().minusYears(2).minusDays(2), own.id()).update();

@@ -20,17 +20,24 @@ public class QueryEvidence extends RecordEvidence {
         this.queries = queries;
     }
 
+    /** Records a query just inserted. */
+    public long record(QueryStore.Row q) {
+        return record(q.id(), data(q));
+    }
+
     @Override
     protected Optional<byte[]> data(long id) {
-        return queries.byId(id).map(q -> {
-            EvidenceData data = EvidenceData.of(KIND).put("id", q.id()).put("uscc", q.uscc())
-                    .put("queriedAt", q.queriedAt()).put("user", q.username())
-                    .put("organisation", q.organisationCode() == null ? "-" : q.organisationCode())
-                    .put("basis", q.basis().name()).put("purpose", q.purpose().name());
-            if (q.consentId() != null) {
-                data.put("consent", q.consentId());
-            }
-            return data.toBytes();
-        });
+        return queries.byId(id).map(QueryEvidence::data);
+    }
+
+    private static byte[] data(QueryStore.Row q) {
+        EvidenceData data = EvidenceData.of(KIND).put("id", q.id()).put("uscc", q.uscc())
+                .put("queriedAt", q.queriedAt()).put("user", q.username())
+                .put("organisation", q.organisationCode() == null ? "-" : q.organisationCode())
+                .put("basis", q.basis().name()).put("purpose", q.purpose().name());
+        if (q.consentId() != null) {
+            data.put("consent", q.consentId());
+        }
+        return data.toBytes();
     }
 }

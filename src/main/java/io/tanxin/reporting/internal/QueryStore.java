@@ -26,14 +26,17 @@ public class QueryStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(String uscc, Instant at, String username, String organisationCode, AccessBasis basis,
+    /** Inserts a query record and returns it as {@link #byId} would read it back. */
+    public Row insert(String uscc, Instant at, String username, String organisationCode, AccessBasis basis,
             ReportPurpose purpose, Long consentId) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var stored = Timestamps.toDb(at);
         jdbc.sql("INSERT INTO reporting_query (uscc, queried_at, username, organisation_code, basis, purpose, consent_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(uscc, Timestamps.toDb(at), username, organisationCode, basis.name(), purpose.name(), consentId)
+                .params(uscc, stored, username, organisationCode, basis.name(), purpose.name(), consentId)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        return new Row(keys.getKey().longValue(), uscc, stored.toInstant(), username, organisationCode, basis, purpose,
+                consentId);
     }
 
     public Optional<Row> byId(long id) {
@@ -64,9 +67,11 @@ public class QueryStore {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
+        // wasNull() answers for the column read last, so the nullable column is read on its own
         long consent = rs.getLong("consent_id");
+        Long consentId = rs.wasNull() ? null : consent;
         return new Row(rs.getLong("id"), rs.getString("uscc"), Timestamps.read(rs, "queried_at"),
                 rs.getString("username"), rs.getString("organisation_code"), AccessBasis.valueOf(rs.getString("basis")),
-                ReportPurpose.valueOf(rs.getString("purpose")), rs.wasNull() ? null : consent);
+                ReportPurpose.valueOf(rs.getString("purpose")), consentId);
     }
 }
