@@ -215,7 +215,12 @@ public class AccountingManagement {
      * for the newest one.
      */
     public java.util.SortedMap<Integer, CarbonAccount> yearAccounts(String uscc, int from, int to) {
-        Enterprise enterprise = directory.enterprise(uscc);
+        return yearAccounts(directory.enterprise(uscc), from, to);
+    }
+
+    /** The same, for a caller that has just read the enterprise. */
+    public java.util.SortedMap<Integer, CarbonAccount> yearAccounts(Enterprise enterprise, int from, int to) {
+        String uscc = enterprise.uscc();
         java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
         java.util.Map<Integer, List<RunStore.StoredRun>> byYear = new java.util.HashMap<>();
         for (RunStore.StoredRun r : runs.latestRuns(uscc, YearMonth.of(from, 1), YearMonth.of(to, 12))) {

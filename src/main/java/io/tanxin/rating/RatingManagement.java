@@ -411,9 +411,9 @@ public class RatingManagement {
 
     /** The current rating of an enterprise for a year (the newest year when null). */
     public Rating current(String uscc, Integer year) {
-        int y = year != null ? year : store.latestYear(uscc).orElseThrow(this::noRating);
-        RatingStore.Stored s = store.current(uscc, YEAR, y).orElseThrow(this::noRating);
-        return toRating(s, store.approved(uscc, YEAR, y));
+        RatingStore.Stored s = (year != null ? store.current(uscc, YEAR, year) : store.currentOfLatestYear(uscc, YEAR))
+                .orElseThrow(this::noRating);
+        return toRating(s, store.approved(uscc, YEAR, s.year()));
     }
 
     /** The current rating over the twelve months to the newest month with an account. */

@@ -68,6 +68,16 @@ public class ReportAccess {
      * for their own fixed purpose.
      */
     public QueryRecord authorize(Actor actor, String uscc, ReportPurpose purpose) {
+        Permit permit = permit(actor, uscc, purpose);
+        return tx.execute(s -> record(permit));
+    }
+
+    /**
+     * The decision alone: a permit to read, or the refusal recorded (in its own transaction) and
+     * thrown. {@link #record} turns the permit into the query record in the caller's transaction, so
+     * that a report's query record, body and leaves commit together.
+     */
+    public Permit permit(Actor actor, String uscc, ReportPurpose purpose) {
         Decision decision = decide(actor, uscc, purpose);
         if (decision.grant() == null) {
             // its own transaction, so the refusal stays recorded although the caller's request fails
@@ -75,14 +85,38 @@ public class ReportAccess {
                     actor.organisationCode(), roles(actor), purpose, DENIED, decision.refusal()));
             throw denied();
         }
-        Grant grant = decision.grant();
+        return new Permit(actor, uscc, decision.grant());
+    }
+
+    /** Records the permitted read, with its evidence leaf, in the caller's transaction (or its own). */
+    public QueryRecord record(Permit permit) {
         return tx.execute(s -> {
-            QueryStore.Row row = queries.insert(uscc, Instant.now(clock), actor.username(), actor.organisationCode(),
-                    grant.basis, grant.purpose, grant.consentId);
+            Grant grant = permit.grant;
+            Actor actor = permit.actor;
+            QueryStore.Row row = queries.insert(permit.uscc, Instant.now(clock), actor.username(),
+                    actor.organisationCode(), grant.basis, grant.purpose, grant.consentId);
             evidence.record(row);
-            events.publishEvent(new ReportQueried(row.id(), uscc, actor.username(), grant.basis, grant.purpose));
+            events.publishEvent(new ReportQueried(row.id(), permit.uscc, actor.username(), grant.basis, grant.purpose));
             return log.record(row);
         });
+    }
+
+    /** Leave to read one enterprise's report once; only {@link ReportAccess} makes them. */
+    public static final class Permit {
+
+        private final Actor actor;
+        private final String uscc;
+        private final Grant grant;
+
+        private Permit(Actor actor, String uscc, Grant grant) {
+            this.actor = actor;
+            this.uscc = uscc;
+            this.grant = grant;
+        }
+
+        public ReportPurpose purpose() {
+            return grant.purpose;
+        }
     }
 
     private record Grant(AccessBasis basis, ReportPurpose purpose, Long consentId) {

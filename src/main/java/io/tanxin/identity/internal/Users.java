@@ -52,11 +52,24 @@ public class Users {
     }
 
     public Optional<StoredUser> findByTokenHash(String tokenHash) {
-        return jdbc.sql("""
-                SELECT u.id, u.username, u.password_hash, u.display_name, u.organisation_kind, u.organisation_code, u.enabled
-                FROM api_token t JOIN app_user u ON u.id = t.user_id
+        // every API request asks this, so the user and its roles come in one query (a row per role)
+        List<StoredUser> rows = new java.util.ArrayList<>();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("""
+                SELECT u.id, u.username, u.password_hash, u.display_name, u.organisation_kind, u.organisation_code, u.enabled,
+                       r.role
+                FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN user_role r ON r.user_id = u.id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND (t.expires_at IS NULL OR t.expires_at > CURRENT_TIMESTAMP)""")
-                .param(tokenHash).query(Users::storedUser).optional().map(this::withRoles);
+                .param(tokenHash).query(rs -> {
+                    if (rows.isEmpty()) {
+                        rows.add(storedUser(rs, 0));
+                    }
+                    String role = rs.getString("role");
+                    if (role != null) {
+                        roles.add(Role.valueOf(role));
+                    }
+                });
+        return rows.stream().findFirst().map(u -> withRoles(u, roles));
     }
 
     public Optional<Actor> findActor(String username) {
@@ -92,6 +105,10 @@ public class Users {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("SELECT role FROM user_role WHERE user_id = ?").param(u.id()).query(String.class).list()
                 .forEach(r -> roles.add(Role.valueOf(r)));
+        return withRoles(u, roles);
+    }
+
+    private static StoredUser withRoles(StoredUser u, Set<Role> roles) {
         Actor a = u.actor();
         return new StoredUser(u.id(), u.username(), u.passwordHash(), u.enabled(),
                 new Actor(a.username(), a.displayName(), roles, a.organisationKind(), a.organisationCode()));

@@ -126,6 +126,13 @@ public class RatingStore {
                 + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind, year).query(this::map).optional();
     }
 
+    /** The newest rating of the newest year: {@link #current} of {@link #latestYear}, in one query. */
+    public Optional<Stored> currentOfLatestYear(String uscc, String kind) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM rating WHERE uscc = ? AND period_kind = ? "
+                + "ORDER BY rating_year DESC, id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind).query(this::map)
+                .optional();
+    }
+
     public Optional<Integer> latestYear(String uscc) {
         return jdbc.sql("SELECT MAX(rating_year) FROM rating WHERE uscc = ? AND period_kind = 'YEAR'").param(uscc)
                 .query(Integer.class).optional();

@@ -94,7 +94,7 @@ public class CreditReports {
      */
     public Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
         long t0 = System.nanoTime();
-        QueryRecord query = access.authorize(actor, uscc, purpose);
+        ReportAccess.Permit permit = access.permit(actor, uscc, purpose);
         long t1 = System.nanoTime();
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long[] ids = new long[2];
@@ -102,6 +102,8 @@ public class CreditReports {
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
         tx.executeWithoutResult(s -> {
+            // the query record commits with the report it is for
+            QueryRecord query = access.record(permit);
             long id = store.insert(uscc, issuedAt, query.id(), actor.username());
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
             body[0] = body(number, issuedAt, uscc, query.purpose());
@@ -134,7 +136,7 @@ public class CreditReports {
         Issued issued = new Issued(new CreditReport(body[0], ev), JSON.writeValueAsBytes(root));
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
-            log.debug("report {}: authorize {} ms, body+leaf {} ms, sequence+checkpoint {} ms, proof+json {} ms",
+            log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
                     body[0].reportNumber(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t4 - t2) / 1_000_000,
                     (t5 - t4) / 1_000_000);
         }
@@ -157,7 +159,7 @@ public class CreditReports {
 
         // three years ending with the newest year that has an account, if one of the last three has
         int current = today.getYear();
-        java.util.SortedMap<Integer, CarbonAccount> found = accounting.yearAccounts(uscc, current - 2 * YEARS + 2,
+        java.util.SortedMap<Integer, CarbonAccount> found = accounting.yearAccounts(e, current - 2 * YEARS + 2,
                 current);
         Integer last = found.isEmpty() || found.lastKey() < current - YEARS + 1 ? null : found.lastKey();
         List<CarbonAccount> accounts = last == null ? List.of()
