@@ -40,7 +40,6 @@ import io.tanxin.shared.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -84,7 +83,7 @@ public class CreditReports {
         this.tx = tx;
     }
 
-    /** An issued report and the exact JSON bytes whose body was hashed. */
+    /** An issued report and its JSON; the canonical form of the body in it is what was hashed. */
     public record Issued(CreditReport report, byte[] json) {
     }
 
@@ -98,7 +97,6 @@ public class CreditReports {
         long t1 = System.nanoTime();
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long[] ids = new long[2];
-        JsonNode[] bodyNode = new JsonNode[1];
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
         tx.executeWithoutResult(s -> {
@@ -107,8 +105,9 @@ public class CreditReports {
             long id = store.insert(uscc, issuedAt, query.id(), actor.username());
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
             body[0] = body(number, issuedAt, uscc, query.purpose());
-            bodyNode[0] = JSON.readTree(JSON.writeValueAsString(body[0]));
-            hash[0] = OfflineVerifier.reportBodyHash(bodyNode[0]);
+            // the tree holds the same values a reader parses from the body's text (doubles print as
+            // Double.toString, which is what their decimalValue() reads), so its canonical form hashes alike
+            hash[0] = OfflineVerifier.reportBodyHash(JSON.valueToTree(body[0]));
             store.complete(id, number, hash[0]);
             ids[0] = id;
             ids[1] = evidence.append(ReportEvidence.KIND, ReportEvidence.ref(id),
@@ -129,11 +128,8 @@ public class CreditReports {
                 cp.rootBase64(), cp.note(), proof, base + "/api/v1/evidence/leaves/" + leaf,
                 base + "/api/v1/evidence/public-key",
                 "java -jar tanxin-exec.jar verify report --key public-key.pem --report report.json");
-        // the body goes out as the very JSON text that was hashed
-        var root = JSON.createObjectNode();
-        root.set("body", bodyNode[0]);
-        root.set("evidence", JSON.valueToTree(ev));
-        Issued issued = new Issued(new CreditReport(body[0], ev), JSON.writeValueAsBytes(root));
+        CreditReport report = new CreditReport(body[0], ev);
+        Issued issued = new Issued(report, JSON.writeValueAsBytes(report));
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
