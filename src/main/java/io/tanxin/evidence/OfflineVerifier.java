@@ -181,18 +181,17 @@ public final class OfflineVerifier {
         if (n == null || n.isNull() || n.isMissingNode()) {
             b.append("null");
         } else if (n.isObject()) {
-            java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
-            n.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            // String's natural order is UTF-16 code-unit order
+            String[] names = n.propertyNames().toArray(String[]::new);
+            java.util.Arrays.sort(names);
             b.append('{');
-            boolean first = true;
-            for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-                if (!first) {
+            for (int i = 0; i < names.length; i++) {
+                if (i > 0) {
                     b.append(',');
                 }
-                first = false;
-                string(e.getKey(), b);
+                string(names[i], b);
                 b.append(':');
-                canonical(e.getValue(), b);
+                canonical(n.get(names[i]), b);
             }
             b.append('}');
         } else if (n.isArray()) {
@@ -204,6 +203,9 @@ public final class OfflineVerifier {
                 canonical(n.get(i), b);
             }
             b.append(']');
+        } else if (n.isIntegralNumber() && n.canConvertToLong()) {
+            // what the decimal rule below gives for a whole number, without making a BigDecimal
+            b.append(n.longValue());
         } else if (n.isNumber()) {
             java.math.BigDecimal d = n.decimalValue();
             b.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
@@ -216,17 +218,20 @@ public final class OfflineVerifier {
 
     private static void string(String s, StringBuilder b) {
         b.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                b.append(s, plain, i);
+                if (c < 0x20) {
+                    b.append(String.format("\\u%04x", (int) c));
+                } else {
+                    b.append('\\').append(c);
+                }
+                plain = i + 1;
             }
         }
-        b.append('"');
+        b.append(s, plain, s.length()).append('"');
     }
 
     private void report(Ed25519Keys.NoteKey key, Map<String, String> options) {

@@ -16,6 +16,7 @@ final class RecentAssignments {
     private final long[] firstIndices;
     private int next;
     private int size;
+    private long highestId = Long.MIN_VALUE;
 
     RecentAssignments(int runs) {
         firstIds = new long[runs];
@@ -34,6 +35,7 @@ final class RecentAssignments {
             firstIds[next] = ids[start];
             lastIds[next] = ids[end - 1];
             firstIndices[next] = firstIndex + start;
+            highestId = Math.max(highestId, ids[end - 1]);
             next = (next + 1) % firstIds.length;
             size = Math.min(size + 1, firstIds.length);
             start = end;
@@ -42,6 +44,10 @@ final class RecentAssignments {
 
     /** Newest runs first: the entry asked for was almost always sequenced a moment ago. */
     synchronized OptionalLong indexOf(long entryId) {
+        if (entryId > highestId) {
+            // not sequenced yet: the usual answer before a report's round, without a scan of every run
+            return OptionalLong.empty();
+        }
         for (int k = 1; k <= size; k++) {
             int i = Math.floorMod(next - k, firstIds.length);
             if (entryId >= firstIds[i] && entryId <= lastIds[i]) {

@@ -37,7 +37,8 @@ public class SigningKey {
         this.configuredOrigin = configuredOrigin.strip();
     }
 
-    public record Key(String name, String installationId, PrivateKey privateKey, byte[] rawPublicKey, byte[] spki) {
+    public record Key(String name, String installationId, PrivateKey privateKey, byte[] rawPublicKey, byte[] spki,
+            FastEd25519 signer) {
     }
 
     public Key key() {
@@ -60,7 +61,7 @@ public class SigningKey {
 
     public String sign(String text) {
         Key k = key();
-        return SignedNote.sign(text, k.name(), k.rawPublicKey(), k.privateKey());
+        return SignedNote.sign(text, k.name(), k.rawPublicKey(), k.signer()::sign);
     }
 
     private Key loadOrCreate() {
@@ -90,8 +91,9 @@ public class SigningKey {
                         PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
                                 .generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes("private_key")));
                         byte[] spki = rs.getBytes("public_key");
-                        return new Key(rs.getString("key_name"), rs.getString("installation_id"), privateKey,
-                                Ed25519Keys.rawFromSpki(spki), spki);
+                        byte[] raw = Ed25519Keys.rawFromSpki(spki);
+                        return new Key(rs.getString("key_name"), rs.getString("installation_id"), privateKey, raw, spki,
+                                new FastEd25519(privateKey));
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException("the stored evidence signing key is unreadable", e);
                     }

@@ -23,24 +23,38 @@ public final class SignedNote {
     }
 
     public static String sign(String text, String keyName, byte[] rawPublicKey, PrivateKey privateKey) {
+        return sign(text, keyName, rawPublicKey, message -> {
+            try {
+                Signature ed25519 = Signature.getInstance("Ed25519");
+                ed25519.initSign(privateKey);
+                ed25519.update(message);
+                return ed25519.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Ed25519 signing failed", e);
+            }
+        });
+    }
+
+    /**
+     * The same with another Ed25519 implementation: {@code ed25519} returns the 64-byte RFC 8032
+     * signature of the message bytes it is given (deterministic, so any correct one gives the same note).
+     */
+    public static String sign(String text, String keyName, byte[] rawPublicKey,
+            java.util.function.UnaryOperator<byte[]> ed25519) {
         if (!text.endsWith("\n")) {
             throw new IllegalArgumentException("a note's text ends with a newline");
         }
         if (keyName.isEmpty() || keyName.contains("+") || keyName.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("a key name has no spaces or '+'");
         }
-        try {
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(privateKey);
-            ed25519.update(text.getBytes(StandardCharsets.UTF_8));
-            byte[] signature = ed25519.sign();
-            byte[] idAndSignature = new byte[4 + SIGNATURE_SIZE];
-            System.arraycopy(Ed25519Keys.keyId(keyName, rawPublicKey), 0, idAndSignature, 0, 4);
-            System.arraycopy(signature, 0, idAndSignature, 4, SIGNATURE_SIZE);
-            return text + "\n" + DASH + keyName + " " + Base64.getEncoder().encodeToString(idAndSignature) + "\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
+        byte[] signature = ed25519.apply(text.getBytes(StandardCharsets.UTF_8));
+        if (signature.length != SIGNATURE_SIZE) {
+            throw new IllegalStateException("an Ed25519 signature has 64 bytes, not " + signature.length);
         }
+        byte[] idAndSignature = new byte[4 + SIGNATURE_SIZE];
+        System.arraycopy(Ed25519Keys.keyId(keyName, rawPublicKey), 0, idAndSignature, 0, 4);
+        System.arraycopy(signature, 0, idAndSignature, 4, SIGNATURE_SIZE);
+        return text + "\n" + DASH + keyName + " " + Base64.getEncoder().encodeToString(idAndSignature) + "\n";
     }
 
     /**
