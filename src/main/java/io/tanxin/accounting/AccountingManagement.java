@@ -218,18 +218,25 @@ public class AccountingManagement {
         return yearAccounts(directory.enterprise(uscc), from, to);
     }
 
-    /** The same, for a caller that has just read the enterprise. */
+    /**
+     * The same, for a caller that has just read the enterprise. Reads which runs are the newest first
+     * and the runs themselves only for a year whose assembled account is not cached.
+     */
     public java.util.SortedMap<Integer, CarbonAccount> yearAccounts(Enterprise enterprise, int from, int to) {
         String uscc = enterprise.uscc();
         java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
-        java.util.Map<Integer, List<RunStore.StoredRun>> byYear = new java.util.HashMap<>();
-        for (RunStore.StoredRun r : runs.latestRuns(uscc, YearMonth.of(from, 1), YearMonth.of(to, 12))) {
-            byYear.computeIfAbsent(r.month().getYear(), y -> new ArrayList<>()).add(r);
+        java.util.Map<Integer, List<RunStore.RunKey>> byYear = new java.util.HashMap<>();
+        for (RunStore.RunKey k : runs.latestRunKeys(uscc, YearMonth.of(from, 1), YearMonth.of(to, 12))) {
+            byYear.computeIfAbsent(k.month().getYear(), y -> new ArrayList<>()).add(k);
         }
         java.util.SortedMap<Integer, CarbonAccount> accounts = new java.util.TreeMap<>();
-        byYear.forEach((year, stored) -> {
-            if (stored.stream().anyMatch(r -> "COMPUTED".equals(r.status()))) {
-                accounts.put(year, account(enterprise, Period.parse(Integer.toString(year)), stored, scores));
+        byYear.forEach((year, keys) -> {
+            if (keys.stream().anyMatch(RunStore.RunKey::computed)) {
+                List<Long> ids = keys.stream().map(RunStore.RunKey::id).toList();
+                Period period = Period.parse(Integer.toString(year));
+                var version = new AssembledAccounts.Version(ids, scores, enterprise.nameZh(), enterprise.synthetic());
+                accounts.put(year, assembled.get(uscc, period.toString(), version,
+                        () -> assemble(enterprise, period, runs.byIdsWithoutResult(ids), scores)));
             }
         });
         return accounts;
@@ -250,14 +257,17 @@ public class AccountingManagement {
         }
         var version = new AssembledAccounts.Version(stored.stream().map(RunStore.StoredRun::id).toList(), scores,
                 enterprise.nameZh(), enterprise.synthetic());
-        return assembled.get(uscc, period.toString(), version, () -> {
-            java.util.Map<Long, RunResult> results = results(stored);
-            List<AccountAssembler.MonthRun> monthRuns = stored.stream()
-                    .map(r -> new AccountAssembler.MonthRun(r, results.get(r.id())))
-                    .toList();
-            return AccountAssembler.assemble(uscc, enterprise.nameZh(), enterprise.synthetic(), period, monthRuns,
-                    scores);
-        });
+        return assembled.get(uscc, period.toString(), version, () -> assemble(enterprise, period, stored, scores));
+    }
+
+    private CarbonAccount assemble(Enterprise enterprise, Period period, List<RunStore.StoredRun> stored,
+            java.util.Map<YearMonth, Integer> scores) {
+        java.util.Map<Long, RunResult> results = results(stored);
+        List<AccountAssembler.MonthRun> monthRuns = stored.stream()
+                .map(r -> new AccountAssembler.MonthRun(r, results.get(r.id())))
+                .toList();
+        return AccountAssembler.assemble(enterprise.uscc(), enterprise.nameZh(), enterprise.synthetic(), period,
+                monthRuns, scores);
     }
 
     /** The parsed results of the computed runs: from the cache, and the rest in one query. */

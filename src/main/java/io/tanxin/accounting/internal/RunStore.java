@@ -141,12 +141,29 @@ public class RunStore {
                 + "ORDER BY r.period").params(params).query(RunStore::run).list();
     }
 
-    /** The newest run of each month from {@code from} to {@code to} (inclusive), oldest month first, without result text. */
-    public List<StoredRun> latestRuns(String uscc, YearMonth from, YearMonth to) {
-        return jdbc.sql("SELECT " + COLUMNS_WITHOUT_RESULT + " FROM calculation_run r "
+    /** Which run is the newest of a month, and whether it computed: enough to tell whether an account changed. */
+    public record RunKey(long id, YearMonth month, boolean computed) {
+    }
+
+    /** The newest run of each month from {@code from} to {@code to} (inclusive), oldest month first, as keys only. */
+    public List<RunKey> latestRunKeys(String uscc, YearMonth from, YearMonth to) {
+        return jdbc.sql("SELECT r.id, r.period, r.status FROM calculation_run r "
                 + "WHERE r.uscc = ? AND r.period BETWEEN ? AND ? "
                 + "AND r.id = (SELECT MAX(x.id) FROM calculation_run x WHERE x.uscc = r.uscc AND x.period = r.period) "
-                + "ORDER BY r.period").params(uscc, from.toString(), to.toString()).query(RunStore::run).list();
+                + "ORDER BY r.period").params(uscc, from.toString(), to.toString())
+                .query((rs, n) -> new RunKey(rs.getLong(1), YearMonth.parse(rs.getString(2)),
+                        "COMPUTED".equals(rs.getString(3))))
+                .list();
+    }
+
+    /** Runs by id without their result text, oldest month first. */
+    public List<StoredRun> byIdsWithoutResult(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS_WITHOUT_RESULT + " FROM calculation_run WHERE id IN ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY period")
+                .params(new ArrayList<Object>(ids)).query(RunStore::run).list();
     }
 
     /** The stored result text of each run, by id. */

@@ -122,16 +122,35 @@ public class RatingStore {
     }
 
     public Optional<Stored> current(String uscc, String kind, int year) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM rating WHERE uscc = ? AND period_kind = ? AND rating_year = ? "
-                + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind, year).query(this::map).optional();
+        return jdbc.sql("SELECT id FROM rating WHERE uscc = ? AND period_kind = ? AND rating_year = ? "
+                + "ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind, year).query(Long.class).optional()
+                .flatMap(this::immutable);
     }
 
     /** The newest rating of the newest year: {@link #current} of {@link #latestYear}, in one query. */
     public Optional<Stored> currentOfLatestYear(String uscc, String kind) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM rating WHERE uscc = ? AND period_kind = ? "
-                + "ORDER BY rating_year DESC, id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind).query(this::map)
-                .optional();
+        return jdbc.sql("SELECT id FROM rating WHERE uscc = ? AND period_kind = ? "
+                + "ORDER BY rating_year DESC, id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind).query(Long.class)
+                .optional().flatMap(this::immutable);
     }
+
+    /**
+     * A rating row by id, read and parsed once: a rating is never changed after it is stored (a
+     * re-rating is a new row), so the id is its version. Every credit report reads the current
+     * rating; its detail column is the largest text a report reads and was parsed each time.
+     */
+    private Optional<Stored> immutable(long id) {
+        Stored cached = parsed.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Stored> read = byId(id);
+        read.ifPresent(r -> parsed.put(id, r));
+        return read;
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Stored> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
 
     public Optional<Integer> latestYear(String uscc) {
         return jdbc.sql("SELECT MAX(rating_year) FROM rating WHERE uscc = ? AND period_kind = 'YEAR'").param(uscc)
