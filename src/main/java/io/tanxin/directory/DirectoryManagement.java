@@ -21,8 +21,8 @@ public class DirectoryManagement {
     private final DirectoryStore store;
     private volatile Map<String, Region> regions;
     private volatile Map<String, Industry> industries;
-    private volatile List<Park> parks;
-    private volatile List<Institution> institutions;
+    private volatile Listed<Park> parks;
+    private volatile Listed<Institution> institutions;
 
     DirectoryManagement(DirectoryStore store) {
         this.store = store;
@@ -141,21 +141,38 @@ public class DirectoryManagement {
         return industry;
     }
 
-    /** Parks and institutions are only ever added, and only here; every report names them, so they are read once. */
+    /**
+     * Parks and institutions are only ever added, and only here; every report names them. They are
+     * read again after {@link #LISTS_FRESH_FOR} at most, so that one added through another instance
+     * shows here within seconds; one added here shows at once.
+     */
     public List<Park> parks() {
-        List<Park> p = parks;
-        if (p == null) {
-            parks = p = List.copyOf(store.parks());
+        Listed<Park> p = parks;
+        if (p == null || p.stale()) {
+            parks = p = new Listed<>(store.parks());
         }
-        return p;
+        return p.items();
     }
 
     public List<Institution> institutions() {
-        List<Institution> i = institutions;
-        if (i == null) {
-            institutions = i = List.copyOf(store.institutions());
+        Listed<Institution> i = institutions;
+        if (i == null || i.stale()) {
+            institutions = i = new Listed<>(store.institutions());
         }
-        return i;
+        return i.items();
+    }
+
+    static final java.time.Duration LISTS_FRESH_FOR = java.time.Duration.ofSeconds(10);
+
+    private record Listed<T>(List<T> items, long readAt) {
+
+        Listed(List<T> items) {
+            this(List.copyOf(items), System.nanoTime());
+        }
+
+        boolean stale() {
+            return System.nanoTime() - readAt > LISTS_FRESH_FOR.toNanos();
+        }
     }
 
     /**
