@@ -105,9 +105,7 @@ public class CreditReports {
             long id = store.insert(uscc, issuedAt, query.id(), actor.username());
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
             body[0] = body(number, issuedAt, uscc, query.purpose());
-            // the tree holds the same values a reader parses from the body's text (doubles print as
-            // Double.toString, which is what their decimalValue() reads), so its canonical form hashes alike
-            hash[0] = OfflineVerifier.reportBodyHash(JSON.valueToTree(body[0]));
+            hash[0] = CanonicalBody.sha256(body[0]);
             store.complete(id, number, hash[0]);
             ids[0] = id;
             ids[1] = evidence.append(ReportEvidence.KIND, ReportEvidence.ref(id),
