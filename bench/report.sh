@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of issue 4: carbon credit report latency p50/p95, JSON and PDF, one client and 32
 # concurrent clients, as the analyst over HTTP on the demo province. Scratch database
-# tanxin_bench_report on 127.0.0.1:5432. Sizes: -Dtanxin.bench.json=300 -Dtanxin.bench.pdf=60 in MVN_OPTS.
+# tanxin_bench_report on 127.0.0.1:5432. Sizes (1 client; 32 clients do twice as many): -Dtanxin.bench.json=1500
+# -Dtanxin.bench.pdf=150 in MVN_OPTS (the defaults; about 7 minutes in all).
 # The connection pool is the application's default (10); POOL=n overrides it. Earlier figures used 40
 # to work around identity's two-connection token check, since fixed. A JFR recording of the forked
 # test JVM: MVN_OPTS='-DargLine=-XX:StartFlightRecording=filename=/tmp/report.jfr,settings=profile'.
