@@ -158,12 +158,7 @@ public class RunStore {
 
     /** Runs by id without their result text, oldest month first. */
     public List<StoredRun> byIdsWithoutResult(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + COLUMNS_WITHOUT_RESULT + " FROM calculation_run WHERE id IN ("
-                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ") ORDER BY period")
-                .params(new ArrayList<Object>(ids)).query(RunStore::run).list();
+        return byIds(COLUMNS_WITHOUT_RESULT, ids, " ORDER BY period");
     }
 
     /** The stored result text of each run, by id. */
@@ -203,11 +198,15 @@ public class RunStore {
     }
 
     public List<StoredRun> byIds(List<Long> ids) {
+        return byIds(COLUMNS, ids, "");
+    }
+
+    private List<StoredRun> byIds(String columns, List<Long> ids, String orderBy) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM calculation_run WHERE id IN ("
-                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+        return jdbc.sql("SELECT " + columns + " FROM calculation_run WHERE id IN ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")" + orderBy)
                 .params(new ArrayList<Object>(ids)).query(RunStore::run).list();
     }
 
