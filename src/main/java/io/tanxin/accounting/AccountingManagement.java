@@ -224,10 +224,14 @@ public class AccountingManagement {
      */
     public java.util.SortedMap<Integer, CarbonAccount> yearAccounts(Enterprise enterprise, int from, int to) {
         String uscc = enterprise.uscc();
-        java.util.Map<YearMonth, Integer> scores = quality.scores(uscc);
+        // the months' quality scores come with the run keys: the only scores an account of these years reads
+        java.util.Map<YearMonth, Integer> scores = new java.util.HashMap<>();
         java.util.Map<Integer, List<RunStore.RunKey>> byYear = new java.util.HashMap<>();
         for (RunStore.RunKey k : runs.latestRunKeys(uscc, YearMonth.of(from, 1), YearMonth.of(to, 12))) {
             byYear.computeIfAbsent(k.month().getYear(), y -> new ArrayList<>()).add(k);
+            if (k.qualityScore() != null) {
+                scores.put(k.month(), k.qualityScore());
+            }
         }
         java.util.SortedMap<Integer, CarbonAccount> accounts = new java.util.TreeMap<>();
         byYear.forEach((year, keys) -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 
 import io.tanxin.directory.DirectoryManagement;
+import io.tanxin.directory.Enterprise;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.identity.Role;
@@ -117,9 +118,15 @@ public class ReportAccess {
         public ReportPurpose purpose() {
             return grant.purpose;
         }
+
+        /** The enterprise as the decision read it, if it had to; saves the report a second read. */
+        public java.util.Optional<Enterprise> enterprise() {
+            return java.util.Optional.ofNullable(grant.enterprise);
+        }
     }
 
-    private record Grant(AccessBasis basis, ReportPurpose purpose, Long consentId) {
+    /** {@code enterprise}: as the decision read it, when it had to (not for a bank's consent). */
+    private record Grant(AccessBasis basis, ReportPurpose purpose, Long consentId, Enterprise enterprise) {
     }
 
     private record Decision(Grant grant, AccessRefusal.Reason refusal) {
@@ -135,22 +142,23 @@ public class ReportAccess {
 
     private Decision decide(Actor actor, String uscc, ReportPurpose purpose) {
         if (actor.confinedToOwnEnterprise()) {
-            return uscc != null && uscc.equals(actor.organisationCode()) && directory.findEnterprise(uscc).isPresent()
-                    ? Decision.granted(new Grant(AccessBasis.OWN, ReportPurpose.SELF_INQUIRY, null))
-                    : Decision.refused(AccessRefusal.Reason.NOT_OWN_ENTERPRISE);
+            java.util.Optional<Enterprise> own = uscc != null && uscc.equals(actor.organisationCode())
+                    ? directory.findEnterprise(uscc) : java.util.Optional.empty();
+            return own.map(e -> Decision.granted(new Grant(AccessBasis.OWN, ReportPurpose.SELF_INQUIRY, null, e)))
+                    .orElseGet(() -> Decision.refused(AccessRefusal.Reason.NOT_OWN_ENTERPRISE));
         }
         if (uscc != null && actor.has(Role.REGULATOR)) {
-            directory.enterprise(uscc);
-            return Decision.granted(new Grant(AccessBasis.REGULATOR, ReportPurpose.SUPERVISION, null));
+            return Decision.granted(new Grant(AccessBasis.REGULATOR, ReportPurpose.SUPERVISION, null,
+                    directory.enterprise(uscc)));
         }
         if (uscc != null && actor.has(Role.AGENCY_ANALYST)) {
-            directory.enterprise(uscc);
-            return Decision.granted(new Grant(AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null));
+            return Decision.granted(new Grant(AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null,
+                    directory.enterprise(uscc)));
         }
         if (actor.has(Role.BANK_OFFICER) || actor.has(Role.BANK_ADMIN)) {
             // a consent exists only for a registered enterprise, so no lookup of the enterprise is needed
             return consents.validConsent(uscc, actor.organisationCode(), purpose)
-                    .map(c -> Decision.granted(new Grant(AccessBasis.CONSENT, c.purpose(), c.id())))
+                    .map(c -> Decision.granted(new Grant(AccessBasis.CONSENT, c.purpose(), c.id(), null)))
                     .orElseGet(() -> Decision.refused(consents.whyNoConsent(uscc, actor.organisationCode(), purpose)));
         }
         return Decision.refused(AccessRefusal.Reason.ROLE_WITHOUT_ACCESS);

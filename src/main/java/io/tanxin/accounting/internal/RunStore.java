@@ -141,18 +141,26 @@ public class RunStore {
                 + "ORDER BY r.period").params(params).query(RunStore::run).list();
     }
 
-    /** Which run is the newest of a month, and whether it computed: enough to tell whether an account changed. */
-    public record RunKey(long id, YearMonth month, boolean computed) {
+    /**
+     * Which run is the newest of a month, whether it computed, and the month's data-quality score
+     * (null until verification scored it): all an account's version is made of.
+     */
+    public record RunKey(long id, YearMonth month, boolean computed, Integer qualityScore) {
     }
 
     /** The newest run of each month from {@code from} to {@code to} (inclusive), oldest month first, as keys only. */
     public List<RunKey> latestRunKeys(String uscc, YearMonth from, YearMonth to) {
-        return jdbc.sql("SELECT r.id, r.period, r.status FROM calculation_run r "
+        return jdbc.sql("SELECT r.id, r.period, r.status, q.score FROM calculation_run r "
+                + "LEFT JOIN account_data_quality q ON q.uscc = r.uscc AND q.period = r.period "
                 + "WHERE r.uscc = ? AND r.period BETWEEN ? AND ? "
                 + "AND r.id = (SELECT MAX(x.id) FROM calculation_run x WHERE x.uscc = r.uscc AND x.period = r.period) "
                 + "ORDER BY r.period").params(uscc, from.toString(), to.toString())
-                .query((rs, n) -> new RunKey(rs.getLong(1), YearMonth.parse(rs.getString(2)),
-                        "COMPUTED".equals(rs.getString(3))))
+                .query((rs, n) -> {
+                    int score = rs.getInt(4);
+                    Integer qualityScore = rs.wasNull() ? null : score;
+                    return new RunKey(rs.getLong(1), YearMonth.parse(rs.getString(2)),
+                            "COMPUTED".equals(rs.getString(3)), qualityScore);
+                })
                 .list();
     }
 

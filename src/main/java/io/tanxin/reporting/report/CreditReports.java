@@ -104,7 +104,8 @@ public class CreditReports {
             QueryRecord query = access.record(permit);
             long id = store.insert(uscc, issuedAt, query.id(), actor.username());
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
-            body[0] = body(number, issuedAt, uscc, query.purpose());
+            body[0] = body(number, issuedAt, permit.enterprise().orElseGet(() -> directory.enterprise(uscc)),
+                    query.purpose());
             hash[0] = CanonicalBody.sha256(body[0]);
             store.complete(id, number, hash[0]);
             ids[0] = id;
@@ -137,8 +138,8 @@ public class CreditReports {
         return issued;
     }
 
-    CreditReport.Body body(String number, Instant issuedAt, String uscc, ReportPurpose purpose) {
-        Enterprise e = directory.enterprise(uscc);
+    CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose) {
+        String uscc = e.uscc();
         LocalDate today = ShanghaiDates.today(clock);
         List<DisputedItem> disputed = objections.disputedItems(uscc);
         Map<String, String> marks = new HashMap<>();
