@@ -238,7 +238,9 @@ public class AccountingManagement {
             if (keys.stream().anyMatch(RunStore.RunKey::computed)) {
                 List<Long> ids = keys.stream().map(RunStore.RunKey::id).toList();
                 Period period = Period.parse(Integer.toString(year));
-                var version = new AssembledAccounts.Version(ids, scores, enterprise.nameZh(), enterprise.synthetic());
+                var version = new AssembledAccounts.Version(ids,
+                        keys.stream().map(RunStore.RunKey::qualityScore).toList(), enterprise.nameZh(),
+                        enterprise.synthetic());
                 accounts.put(year, assembled.get(uscc, period.toString(), version,
                         () -> assemble(enterprise, period, runs.byIdsWithoutResult(ids), scores)));
             }
@@ -259,8 +261,8 @@ public class AccountingManagement {
                     "The accounting methodology of this enterprise's industry is not implemented yet ("
                             + r.methodology() + ")");
         }
-        var version = new AssembledAccounts.Version(stored.stream().map(RunStore.StoredRun::id).toList(), scores,
-                enterprise.nameZh(), enterprise.synthetic());
+        var version = new AssembledAccounts.Version(stored.stream().map(RunStore.StoredRun::id).toList(),
+                stored.stream().map(r -> scores.get(r.month())).toList(), enterprise.nameZh(), enterprise.synthetic());
         return assembled.get(uscc, period.toString(), version, () -> assemble(enterprise, period, stored, scores));
     }
 

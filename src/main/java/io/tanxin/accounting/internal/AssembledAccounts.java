@@ -1,8 +1,6 @@
 package io.tanxin.accounting.internal;
 
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -33,9 +31,12 @@ public class AssembledAccounts {
     record Key(String uscc, String period) {
     }
 
-    /** What an account was assembled from. */
-    public record Version(List<Long> runIds, Map<YearMonth, Integer> qualityScores, String enterpriseName,
-            boolean synthetic) {
+    /**
+     * What an account was assembled from: the newest run of each month and, month by month in the
+     * same order, its data-quality score (null until scored). Lists, so that comparing two versions
+     * costs a few dozen number comparisons.
+     */
+    public record Version(List<Long> runIds, List<Integer> qualityScores, String enterpriseName, boolean synthetic) {
     }
 
     private record Entry(Version version, CarbonAccount account) {

@@ -40,12 +40,21 @@ final class CanonicalBody {
     private CanonicalBody() {
     }
 
-    static byte[] sha256(Object body) {
+    /** The body's canonical JSON in UTF-8: what is hashed, and what a JSON report carries as its body. */
+    static byte[] bytes(Object body) {
+        return CANONICAL.writeValueAsBytes(body);
+    }
+
+    static byte[] sha256(byte[] canonical) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(body));
+            return MessageDigest.getInstance("SHA-256").digest(canonical);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static byte[] sha256(Object body) {
+        return sha256(bytes(body));
     }
 
     /** The canonical JSON itself, for tests. */

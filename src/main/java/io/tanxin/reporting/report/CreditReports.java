@@ -83,7 +83,7 @@ public class CreditReports {
         this.tx = tx;
     }
 
-    /** An issued report and its JSON; the canonical form of the body in it is what was hashed. */
+    /** An issued report and its JSON, whose body is the canonical text that was hashed. */
     public record Issued(CreditReport report, byte[] json) {
     }
 
@@ -99,6 +99,7 @@ public class CreditReports {
         long[] ids = new long[2];
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
+        byte[][] canonical = new byte[1][];
         tx.executeWithoutResult(s -> {
             // the query record commits with the report it is for
             QueryRecord query = access.record(permit);
@@ -106,7 +107,8 @@ public class CreditReports {
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
             body[0] = body(number, issuedAt, permit.enterprise().orElseGet(() -> directory.enterprise(uscc)),
                     query.purpose());
-            hash[0] = CanonicalBody.sha256(body[0]);
+            canonical[0] = CanonicalBody.bytes(body[0]);
+            hash[0] = CanonicalBody.sha256(canonical[0]);
             store.complete(id, number, hash[0]);
             ids[0] = id;
             ids[1] = evidence.append(ReportEvidence.KIND, ReportEvidence.ref(id),
@@ -127,8 +129,8 @@ public class CreditReports {
                 cp.rootBase64(), cp.note(), proof, base + "/api/v1/evidence/leaves/" + leaf,
                 base + "/api/v1/evidence/public-key",
                 "java -jar tanxin-exec.jar verify report --key public-key.pem --report report.json");
-        CreditReport report = new CreditReport(body[0], ev);
-        Issued issued = new Issued(report, JSON.writeValueAsBytes(report));
+        // the body goes out as the very canonical text that was hashed
+        Issued issued = new Issued(new CreditReport(body[0], ev), envelope(canonical[0], JSON.writeValueAsBytes(ev)));
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
@@ -136,6 +138,17 @@ public class CreditReports {
                     (t5 - t4) / 1_000_000);
         }
         return issued;
+    }
+
+    /** {@code {"body":<body>,"evidence":<evidence>}}, both already JSON objects. */
+    private static byte[] envelope(byte[] body, byte[] evidence) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length + evidence.length + 32);
+        out.writeBytes("{\"body\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(body);
+        out.writeBytes(",\"evidence\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(evidence);
+        out.write('}');
+        return out.toByteArray();
     }
 
     CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose) {

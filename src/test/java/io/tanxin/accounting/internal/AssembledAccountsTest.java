@@ -2,9 +2,7 @@ package io.tanxin.accounting.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.tanxin.accounting.CarbonAccount;
@@ -18,34 +16,34 @@ class AssembledAccountsTest {
     CarbonAccount assemble(String name) {
         assembled.incrementAndGet();
         return new CarbonAccount("U", name, "2025", "YEAR", false, "tCO2e", null, 12, 12, List.of(), List.of(), null,
-                Map.of(), null, null, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                java.util.Map.of(), null, null, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 null);
     }
 
-    AssembledAccounts.Version version(List<Long> runs, Map<YearMonth, Integer> scores, String name) {
+    AssembledAccounts.Version version(List<Long> runs, List<Integer> scores, String name) {
         return new AssembledAccounts.Version(runs, scores, name, false);
     }
 
     @Test
     void reusesAnAccountOnlyWhileEverythingItWasMadeOfIsUnchanged() {
-        var v1 = version(List.of(1L, 2L), Map.of(YearMonth.of(2025, 1), 2), "甲");
+        var v1 = version(List.of(1L, 2L), java.util.Arrays.asList(2, null), "甲");
         CarbonAccount first = accounts.get("U", "2025", v1, () -> assemble("甲"));
-        assertThat(accounts.get("U", "2025", version(List.of(1L, 2L), Map.of(YearMonth.of(2025, 1), 2), "甲"),
+        assertThat(accounts.get("U", "2025", version(List.of(1L, 2L), java.util.Arrays.asList(2, null), "甲"),
                 () -> assemble("甲"))).isSameAs(first);
         assertThat(assembled).hasValue(1);
 
         // a recalculated month is a new run id
-        CarbonAccount recalculated = accounts.get("U", "2025", version(List.of(1L, 3L), Map.of(YearMonth.of(2025, 1), 2),
+        CarbonAccount recalculated = accounts.get("U", "2025", version(List.of(1L, 3L), java.util.Arrays.asList(2, null),
                 "甲"), () -> assemble("甲"));
         assertThat(recalculated).isNotSameAs(first);
         // a new data-quality score, a renamed enterprise
-        accounts.get("U", "2025", version(List.of(1L, 3L), Map.of(YearMonth.of(2025, 1), 1), "甲"), () -> assemble("甲"));
-        CarbonAccount renamed = accounts.get("U", "2025", version(List.of(1L, 3L), Map.of(YearMonth.of(2025, 1), 1),
+        accounts.get("U", "2025", version(List.of(1L, 3L), java.util.Arrays.asList(1, null), "甲"), () -> assemble("甲"));
+        CarbonAccount renamed = accounts.get("U", "2025", version(List.of(1L, 3L), java.util.Arrays.asList(1, null),
                 "乙"), () -> assemble("乙"));
         assertThat(renamed.enterpriseName()).isEqualTo("乙");
         // another period or enterprise never shares an entry
-        accounts.get("U", "2024", version(List.of(1L, 3L), Map.of(YearMonth.of(2025, 1), 1), "乙"), () -> assemble("乙"));
-        accounts.get("V", "2025", version(List.of(1L, 3L), Map.of(YearMonth.of(2025, 1), 1), "乙"), () -> assemble("乙"));
+        accounts.get("U", "2024", version(List.of(1L, 3L), java.util.Arrays.asList(1, null), "乙"), () -> assemble("乙"));
+        accounts.get("V", "2025", version(List.of(1L, 3L), java.util.Arrays.asList(1, null), "乙"), () -> assemble("乙"));
         assertThat(assembled).hasValue(6);
     }
 }

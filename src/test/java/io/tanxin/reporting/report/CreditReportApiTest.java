@@ -173,7 +173,7 @@ class CreditReportApiTest {
     }
 
     @Test
-    void theJsonReportVerifiesOfflineAndFailsOnceAFigureIsChanged() throws IOException {
+    void theJsonReportVerifiesOfflineAndFailsOnceAFigureIsChanged() throws Exception {
         HttpResponse<byte[]> json = get("enterprise", FEATURED, "application/json");
         assertThat(json.statusCode()).isEqualTo(200);
         Path key = dir.resolve("key.pem");
@@ -182,6 +182,15 @@ class CreditReportApiTest {
         Files.write(file, json.body());
         assertThat(verify(key, file)).as(out).isZero();
         assertThat(out).contains("验证通过");
+
+        // the body's text as sent is its canonical form: its SHA-256 is the hash in the evidence leaf
+        String text = new String(json.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\"body\":{");
+        String bodyText = text.substring("{\"body\":".length(), text.lastIndexOf(",\"evidence\":"));
+        assertThat(bodyText).isEqualTo(OfflineVerifier.canonicalJson(CreditReports.JSON.readTree(bodyText)));
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(bodyText.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isEqualTo(JSON.readTree(json.body()).path("evidence").path("bodySha256").asString());
 
         ObjectNode tampered = (ObjectNode) JSON.readTree(json.body());
         ObjectNode firstYear = (ObjectNode) tampered.path("body").path("accounts").get(0);
