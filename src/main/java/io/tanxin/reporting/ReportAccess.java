@@ -115,10 +115,6 @@ public class ReportAccess {
             this.grant = grant;
         }
 
-        public ReportPurpose purpose() {
-            return grant.purpose;
-        }
-
         /** The enterprise as the decision read it, if it had to; saves the report a second read. */
         public java.util.Optional<Enterprise> enterprise() {
             return java.util.Optional.ofNullable(grant.enterprise);

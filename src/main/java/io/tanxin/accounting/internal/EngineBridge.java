@@ -113,28 +113,17 @@ public class EngineBridge {
      * a credit report assembles three.
      */
     public RunResult read(long runId, String stored) {
-        RunResult cached = parsed.get(runId);
-        if (cached != null) {
-            return cached;
-        }
-        RunResult result = read(stored);
-        parsed.put(runId, result);
-        return result;
+        return parsed.get(runId, id -> read(stored));
     }
 
     /** The parsed result of a run if it is cached, else null. */
     public RunResult cached(long runId) {
-        return parsed.get(runId);
+        return parsed.getIfPresent(runId);
     }
 
     // bounded: about the runs of the last few hundred enterprises read, a few MB
-    private final Map<Long, RunResult> parsed = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, RunResult> eldest) {
-                    return size() > PARSED_RUNS;
-                }
-            });
+    private final com.github.benmanes.caffeine.cache.Cache<Long, RunResult> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(PARSED_RUNS).build();
     static final int PARSED_RUNS = 8192;
 
     public RunResult toRunResult(CalculationResult r) {

@@ -27,6 +27,9 @@ public class RatingStore {
             + "intensity, industry_average, detail, result_hash, cause, created_at";
 
     private final JdbcClient jdbc;
+    // current ratings by id, parsed once (see immutable)
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Stored> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final org.springframework.jdbc.core.JdbcTemplate template;
@@ -140,17 +143,9 @@ public class RatingStore {
      * rating; its detail column is the largest text a report reads and was parsed each time.
      */
     private Optional<Stored> immutable(long id) {
-        Stored cached = parsed.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Stored> read = byId(id);
-        read.ifPresent(r -> parsed.put(id, r));
-        return read;
+        // a row gone meanwhile is no entry (the loader's null), so it is read again next time
+        return Optional.ofNullable(parsed.get(id, k -> byId(k).orElse(null)));
     }
-
-    private final com.github.benmanes.caffeine.cache.Cache<Long, Stored> parsed =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
 
     public Optional<Integer> latestYear(String uscc) {
         return jdbc.sql("SELECT MAX(rating_year) FROM rating WHERE uscc = ? AND period_kind = 'YEAR'").param(uscc)

@@ -93,7 +93,7 @@ class ReportRenderer {
     private static final FontPool FONTS = new FontPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     /**
-     * Parsed copies of the report font (5 MB, some 30,000 glyphs). Parsing it is most of a PDF's cost
+     * Parsed copies of the report font (5 MB, 49,531 glyphs). Parsing it is most of a PDF's cost
      * when done per document, as openhtmltopdf does with a font stream; a parsed font is not safe
      * for concurrent use (its tables are read lazily through one stream), so each render borrows a
      * copy for itself. The pool's size also bounds how many PDFs render at once: rendering is pure
