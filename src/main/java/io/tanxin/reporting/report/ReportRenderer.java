@@ -1,26 +1,18 @@
 package io.tanxin.reporting.report;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.Base64;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TrueTypeCollection;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -30,9 +22,7 @@ import org.thymeleaf.context.Context;
 @Component
 class ReportRenderer {
 
-    static final String FONT = "WenQuanYi Micro Hei";
-    private static final String FONT_PATH = "/fonts/wqy-microhei.ttc";
-    private static final String FONT_NAME = "WenQuanYiMicroHei";
+    private static final ReportFonts FONTS = ReportFonts.INSTANCE;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportRenderer.class);
 
@@ -43,10 +33,20 @@ class ReportRenderer {
     }
 
     String html(CreditReport report) {
+        return html(report, false);
+    }
+
+    /** For the PDF the QR code is an {@code <object>} drawn by {@link QrObjectDrawer}, in HTML an inline SVG. */
+    private String html(CreditReport report, boolean pdf) {
         Context ctx = new Context(java.util.Locale.SIMPLIFIED_CHINESE);
         ctx.setVariable("r", report.body());
         ctx.setVariable("ev", report.evidence());
-        ctx.setVariable("qr", qrDataUri(report.evidence().verificationUrl()));
+        ctx.setVariable("pdf", pdf);
+        if (!pdf) {
+            QrCode qr = QrCode.of(report.evidence().verificationUrl());
+            ctx.setVariable("qrSize", qr.size());
+            ctx.setVariable("qrPath", qr.svgPath());
+        }
         BigDecimal max = report.body().monthlyTrend().stream().map(CreditReport.MonthPoint::totalLocationTco2e)
                 .filter(v -> v != null).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         BigDecimal top = max.signum() > 0 ? max : BigDecimal.ONE;
@@ -63,117 +63,78 @@ class ReportRenderer {
 
     byte[] pdf(CreditReport report) {
         long t0 = System.nanoTime();
-        String html = html(report);
+        String html = html(report, true);
         long t1 = System.nanoTime();
-        TrueTypeFont ttf = FONTS.borrow();
+        TrueTypeFont common = FONTS.common().borrow();
         long t2 = System.nanoTime();
+        WholeFont whole = null;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
+            whole = new WholeFont(doc);
             // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
-            PDType0Font font = PDType0Font.load(doc, ttf, true);
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(doc);
-            builder.useFont(new PDFontSupplier(font), FONT);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
+            builder(doc, common, whole).withHtmlContent(html, null).toStream(out).run();
             if (log.isDebugEnabled()) {
-                log.debug("report {}: html {} ms, waited for a font {} ms, PDF {} ms, {} bytes",
+                log.debug("report {}: html {} ms, waited for a font {} ms, PDF {} ms, {} bytes{}",
                         report.body().reportNumber(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                        (System.nanoTime() - t2) / 1_000_000, out.size());
+                        (System.nanoTime() - t2) / 1_000_000, out.size(), whole.ttf != null ? ", with the whole font" : "");
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            FONTS.giveBack(ttf);
+            FONTS.common().giveBack(common);
+            if (whole != null && whole.ttf != null) {
+                FONTS.whole().giveBack(whole.ttf);
+            }
         }
     }
 
-    private static final FontPool FONTS = new FontPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, WholeFont whole) throws IOException {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePDDocument(doc);
+        builder.useFont(new PDFontSupplier(PDType0Font.load(doc, common, true)), ReportFonts.COMMON);
+        builder.useFont(whole, ReportFonts.WHOLE);
+        builder.useObjectDrawerFactory(QR_DRAWER);
+        // openhtmltopdf asks every font of the family list for its line metrics (which would load the
+        // whole font into each PDF) unless they are cached: kept here, the whole font is loaded only
+        // into a PDF with a character outside the common part
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
+        return builder;
+    }
 
-    /**
-     * Parsed copies of the report font (5 MB, 49,531 glyphs). Parsing it is most of a PDF's cost
-     * when done per document, as openhtmltopdf does with a font stream; a parsed font is not safe
-     * for concurrent use (its tables are read lazily through one stream), so each render borrows a
-     * copy for itself. The pool's size also bounds how many PDFs render at once: rendering is pure
-     * CPU work, and more of it in parallel than there are cores only adds switching and garbage.
-     */
-    static final class FontPool {
+    /** The whole font, borrowed and loaded into the document only if a character needs it. */
+    private static final class WholeFont extends PDFontSupplier {
 
-        private final java.util.concurrent.BlockingQueue<TrueTypeFont> idle;
-        private final java.util.concurrent.Semaphore parse;
+        private final PDDocument doc;
+        private TrueTypeFont ttf;
+        private PDFont font;
 
-        FontPool(int size) {
-            this.idle = new java.util.concurrent.ArrayBlockingQueue<>(size);
-            this.parse = new java.util.concurrent.Semaphore(size);
+        WholeFont(PDDocument doc) {
+            super(null);
+            this.doc = doc;
         }
 
-        TrueTypeFont borrow() {
-            TrueTypeFont f = idle.poll();
-            if (f != null) {
-                return f;
-            }
-            if (parse.tryAcquire()) {
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                ttf = FONTS.whole().borrow();
                 try {
-                    // the collection stays open: its fonts read their tables from it lazily
-                    TrueTypeFont parsed = new TrueTypeCollection(new java.io.ByteArrayInputStream(fontBytes()))
-                            .getFontByName(FONT_NAME);
-                    if (parsed == null) {
-                        throw new IllegalStateException(FONT_NAME + " missing from " + FONT_PATH);
-                    }
-                    return parsed;
+                    font = PDType0Font.load(doc, ttf, true);
                 } catch (IOException e) {
-                    parse.release();
                     throw new UncheckedIOException(e);
                 }
             }
-            try {
-                return idle.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the report font", e);
-            }
-        }
-
-        void giveBack(TrueTypeFont f) {
-            idle.offer(f);
+            return font;
         }
     }
 
-    private static volatile byte[] font;
+    private static final DefaultObjectDrawerFactory QR_DRAWER = new DefaultObjectDrawerFactory();
 
-    private static byte[] fontBytes() {
-        byte[] f = font;
-        if (f == null) {
-            try (InputStream in = ReportRenderer.class.getResourceAsStream(FONT_PATH)) {
-                if (in == null) {
-                    throw new IllegalStateException("font missing: " + FONT_PATH);
-                }
-                f = in.readAllBytes();
-                font = f;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return f;
-    }
+    /** Font metrics by family, kept across documents: without them every PDF would load the whole font. */
+    private static final FSDefaultCacheStore FONT_METRICS = new FSDefaultCacheStore();
 
-    static String qrDataUri(String text) {
-        try {
-            BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 160, 160,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8"));
-            BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int x = 0; x < m.getWidth(); x++) {
-                for (int y = 0; y < m.getHeight(); y++) {
-                    img.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
-                }
-            }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", png);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("QR code", e);
-        }
+    static {
+        QR_DRAWER.registerDrawer(QrObjectDrawer.TYPE, new QrObjectDrawer());
+        OpenHtmlToPdfLogging.install();
     }
 }

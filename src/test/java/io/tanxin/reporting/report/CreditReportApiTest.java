@@ -53,7 +53,7 @@ class CreditReportApiTest {
     Path dir;
 
     @Test
-    void theEnterpriseReadsItsOwnReportInAllThreeFormats() throws IOException {
+    void theEnterpriseReadsItsOwnReportInAllThreeFormats() throws Exception {
         HttpResponse<byte[]> json = get("enterprise", FEATURED, "application/json");
         assertThat(json.statusCode()).as(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode report = JSON.readTree(json.body());
@@ -84,7 +84,7 @@ class CreditReportApiTest {
         HttpResponse<byte[]> html = get("enterprise", FEATURED, "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
         String page = new String(html.body(), StandardCharsets.UTF_8);
-        assertThat(page).contains("碳信用报告", name, FEATURED, rating.path("labelZh").asString(), "data:image/png;base64,",
+        assertThat(page).contains("碳信用报告", name, FEATURED, rating.path("labelZh").asString(), "<svg", " d=\"M",
                 "负面信息", "查询记录", "证据日志叶子序号");
 
         HttpResponse<byte[]> pdf = get("enterprise", FEATURED, "application/pdf");
@@ -93,6 +93,10 @@ class CreditReportApiTest {
         String text = pdfText(pdf.body());
         assertThat(text).contains(name, FEATURED, "碳信用报告", "评级");
         assertThat(text).contains(rating.path("labelZh").asString());
+        // the PDF's QR code, drawn as vectors, scans to the verification address of the leaf the PDF names
+        String scanned = pdfQrCode(pdf.body());
+        assertThat(scanned).matches("https?://.+/api/v1/evidence/leaves/\\d+");
+        assertThat(text).contains(scanned.substring(scanned.lastIndexOf('/') + 1));
     }
 
     @Test
@@ -144,7 +148,8 @@ class CreditReportApiTest {
     void hostileStringsAreEscapedInHtmlAndThePdfRenders() throws IOException {
         String uscc = "91140402MA0RPT001" + Uscc.checkCharacter("91140402MA0RPT001");
         String script = "<script>alert(1)</script>";
-        String name = script + "长".repeat(200 - script.length() - 2) + "&\"";
+        // 堃燊喆 are outside GB 2312: the PDF typesets them in the whole font (ReportFonts)
+        String name = script + "堃燊喆" + "长".repeat(200 - script.length() - 5) + "&\"";
         assertThat(name).hasSize(200);
         Api analyst = Api.as(port, "analyst");
         Api.Response created = analyst.post("/api/v1/enterprises", """
@@ -169,7 +174,7 @@ class CreditReportApiTest {
         HttpResponse<byte[]> pdf = get("analyst", uscc, "application/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         String text = pdfText(pdf.body()).replaceAll("\\s", "");
-        assertThat(text).contains(script).contains("长长长长长长长长长长");
+        assertThat(text).contains(script).contains("堃燊喆长长长长长长长长长长");
     }
 
     @Test
@@ -259,6 +264,22 @@ class CreditReportApiTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Renders the first page's upper right corner at 200 dpi and scans it for a QR code. */
+    static String pdfQrCode(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200);
+            java.awt.image.BufferedImage corner = page.getSubimage(page.getWidth() / 2, 0, page.getWidth() / 2,
+                    page.getHeight() / 4);
+            int w = corner.getWidth();
+            int h = corner.getHeight();
+            int[] pixels = corner.getRGB(0, 0, w, h, null, 0, w);
+            return new com.google.zxing.qrcode.QRCodeReader().decode(
+                    new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.RGBLuminanceSource(w, h, pixels))),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         }
     }
 

@@ -1,0 +1,188 @@
+package io.tanxin.reporting.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+
+/**
+ * The report's Chinese font, in two parts. PDFBox's cost of embedding a font grows with the
+ * font's glyph count, not with the glyphs a document uses: loading it writes and re-reads a width
+ * for each of the 49,531 glyphs, and subsetting walks every CID up to the highest used one. So a
+ * PDF is typeset in a copy that holds only the common characters (GB 2312: 6,763 hanzi, with
+ * Latin, punctuation, symbols and full-width forms; 13,727 glyphs with the components of composite
+ * hanzi), made once from the font when
+ * first needed; a character outside it (a rare hanzi in a name) falls back to the whole font,
+ * which is then embedded as well. The PDF's text is the same either way.
+ */
+final class ReportFonts {
+
+    /** The family of the common characters: the one the report's CSS names first. */
+    static final String COMMON = "WenQuanYi Micro Hei";
+    /** The whole font, for characters the common part lacks. */
+    static final String WHOLE = "WenQuanYi Micro Hei Whole";
+
+    private static final String PATH = "/fonts/wqy-microhei.ttc";
+    private static final String NAME = "WenQuanYiMicroHei";
+
+    static final ReportFonts INSTANCE = new ReportFonts(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+    private final Pool common;
+    private final Pool whole;
+    private volatile byte[] fontBytes;
+    private volatile byte[] commonBytes;
+
+    ReportFonts(int copies) {
+        this.common = new Pool(copies, () -> parse(commonBytes()));
+        this.whole = new Pool(copies, this::parseWhole);
+    }
+
+    Pool common() {
+        return common;
+    }
+
+    Pool whole() {
+        return whole;
+    }
+
+    /** The code points of the common part: those of them the font has are kept. */
+    static Set<Integer> commonCodePoints() {
+        Set<Integer> points = new HashSet<>(16_384);
+        int[][] ranges = {
+                {0x20, 0x7E}, {0xA0, 0x24F}, // Latin
+                {0x2000, 0x206F}, {0x2100, 0x22FF}, // punctuation, letterlike, arrows, maths
+                {0x2460, 0x25FF}, // enclosed numbers, box drawing, shapes
+                {0x3000, 0x303F}, // CJK punctuation
+                {0xFF00, 0xFFEF}, // full-width forms
+        };
+        for (int[] r : ranges) {
+            for (int c = r[0]; c <= r[1]; c++) {
+                points.add(c);
+            }
+        }
+        CharsetEncoder gb2312 = Charset.forName("GB2312").newEncoder();
+        for (char c = 0x3000; c < 0xA000; c++) {
+            if (gb2312.canEncode(c)) {
+                points.add((int) c);
+            }
+        }
+        return points;
+    }
+
+    private byte[] commonBytes() {
+        byte[] b = commonBytes;
+        if (b == null) {
+            synchronized (this) {
+                b = commonBytes;
+                if (b == null) {
+                    try {
+                        TTFSubsetter subsetter = new TTFSubsetter(parseWhole());
+                        subsetter.addAll(commonCodePoints());
+                        ByteArrayOutputStream out = new ByteArrayOutputStream(4 * 1024 * 1024);
+                        subsetter.writeToStream(out);
+                        b = out.toByteArray();
+                        commonBytes = b;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return b;
+    }
+
+    private TrueTypeFont parseWhole() {
+        try {
+            // the collection stays open: its fonts read their tables from it lazily
+            TrueTypeFont f = new TrueTypeCollection(new java.io.ByteArrayInputStream(fontBytes())).getFontByName(NAME);
+            if (f == null) {
+                throw new IllegalStateException(NAME + " missing from " + PATH);
+            }
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] ttf) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] fontBytes() {
+        byte[] f = fontBytes;
+        if (f == null) {
+            try (InputStream in = ReportFonts.class.getResourceAsStream(PATH)) {
+                if (in == null) {
+                    throw new IllegalStateException("font missing: " + PATH);
+                }
+                f = in.readAllBytes();
+                fontBytes = f;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Parsed copies of a font. A parsed font is not safe for concurrent use (its tables are read
+     * lazily through one stream), so each render borrows a copy for itself. The pool's size also
+     * bounds how many PDFs render at once: rendering is pure CPU work, and more of it in parallel
+     * than there are cores only adds switching and garbage.
+     */
+    static final class Pool {
+
+        private final BlockingQueue<TrueTypeFont> idle;
+        private final Semaphore parse;
+        private final Supplier<TrueTypeFont> parser;
+
+        Pool(int size, Supplier<TrueTypeFont> parser) {
+            this.idle = new ArrayBlockingQueue<>(size);
+            this.parse = new Semaphore(size);
+            this.parser = parser;
+        }
+
+        TrueTypeFont borrow() {
+            TrueTypeFont f = idle.poll();
+            if (f != null) {
+                return f;
+            }
+            if (parse.tryAcquire()) {
+                try {
+                    return parser.get();
+                } catch (RuntimeException e) {
+                    parse.release();
+                    throw e;
+                }
+            }
+            try {
+                return idle.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the report font", e);
+            }
+        }
+
+        void giveBack(TrueTypeFont f) {
+            idle.offer(f);
+        }
+    }
+}
