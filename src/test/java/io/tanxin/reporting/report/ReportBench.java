@@ -58,7 +58,9 @@ class ReportBench {
         // Warm-up until the JIT has compiled the paths: with 30 reports, as before, the measured phases
         // still shared the cores with the C2 compiler (a third of the JVM's CPU in the first minutes)
         run(usccs, "application/json", Integer.getInteger("tanxin.bench.warmup.json", 1500), 8);
-        run(usccs, "application/pdf", Integer.getInteger("tanxin.bench.warmup.pdf", 80), 4);
+        // PDFs take longer: C2 was still compiling openhtmltopdf's layout (an eighth of a core) after
+        // a thousand of them, so the PDF phases measured the compiler as well as the rendering
+        run(usccs, "application/pdf", Integer.getInteger("tanxin.bench.warmup.pdf", 1200), 4);
         List<String> all = usccs;
         measure("JSON", 1, () -> run(all, "application/json", json, 1));
         measure("PDF ", 1, () -> run(all, "application/pdf", pdf, 1));
