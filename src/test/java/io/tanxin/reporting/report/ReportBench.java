@@ -83,6 +83,9 @@ class ReportBench {
         long pg0 = io.tanxin.support.Cpu.postgresNanos();
         long wall0 = System.nanoTime();
         List<Long> micros = phase.run();
+        if (micros.isEmpty()) {
+            return; // a phase sized 0 is skipped
+        }
         double seconds = (System.nanoTime() - wall0) / 1e9;
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
         double pgMs = (io.tanxin.support.Cpu.postgresNanos() - pg0) / 1e6;
