@@ -7,19 +7,21 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -42,6 +44,23 @@ class ReportRenderer {
 
     String html(CreditReport report) {
         return html(report, false);
+    }
+
+    /**
+     * Reads the font and makes its common part in the background after start-up, so that the first
+     * PDF does not wait for it (about two seconds).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareFonts() {
+        Thread t = new Thread(() -> {
+            try {
+                FONTS.common().giveBack(FONTS.common().borrow());
+            } catch (RuntimeException e) {
+                log.warn("report font not prepared; the first PDF will try again", e);
+            }
+        }, "report-fonts");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** For the PDF the QR code is an {@code <object>} drawn by {@link QrObjectDrawer}, in HTML an inline SVG. */
