@@ -18,10 +18,12 @@ mvn -B -q ${MVN_OPTS:-} test -Dtest=ReportBench -Dtanxin.bench=true ${POOL:+-Dsp
 #   after    21-23      87-91      274-331 (7.6-8.8 + 4.5) 1571-1652 (75 + 6)
 #   2nd session, long phases:
 #            14.4       67.7-75.6  112-129 (2.5-3.2 + 1.8-2.0, 377-449/s)  1098-1187 (55-57 + 3.4, 32-33/s)
+#   3rd session (PDF: vector QR, common-glyph font, PDFBox 3.0.8, fair font queue):
+#            10.8-11.9  44.7-51.3  102-106 (2.3-2.4 + 1.7-1.8, 472-486/s)  686-746 (33-34 + 2.8-3.0, 53-54/s)
 # Warm-up sizes: -Dtanxin.bench.warmup.json=1500 -Dtanxin.bench.warmup.pdf=1200. A size of 0 skips a phase
 # (PDF only: MVN_OPTS="-Dtanxin.bench.json=0 -Dtanxin.bench.warmup.json=0").
 # Every request issues a report: query record + leaf, body, report leaf, one shared sequencing and
 # checkpoint round (group commit), the proof. 32 closed-loop clients wait 32 / throughput on average:
 # JSON p95 < 50 ms needs ~800 reports/s, i.e. ~2.5 ms of CPU per report on 2 cores with PostgreSQL
-# (it takes 2.5 ms in the JVM and 1.8 ms in PostgreSQL); PDF p95 < 500 ms needs > 64 PDFs/s, < 31 ms
-# each (a PDF takes ~56 ms). Neither 32-client target fits 2 cores as reports are issued today.
+# (it takes 2.4 ms in the JVM and 1.8 ms in PostgreSQL); PDF p95 < 500 ms needs ~70 PDFs/s, < 28 ms
+# each (a PDF takes ~33 ms). Neither 32-client target fits 2 cores as reports are issued today.
