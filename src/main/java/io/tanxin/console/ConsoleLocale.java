@@ -3,6 +3,8 @@ package io.tanxin.console;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -13,8 +15,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Chinese unless the user switches: {@code ?lang=en} (or {@code zh}) on any page sets a cookie, so
- * the choice survives sign-out and a new session. The browser's Accept-Language is ignored on
- * purpose: the pilot's users are in China, and their browsers are often set to English.
+ * the choice survives sign-out and a new session. On pages the browser's Accept-Language is ignored
+ * on purpose: the pilot's users are in China, and their browsers are often set to English. An API
+ * client names its language with Accept-Language (a program's header is chosen, not inherited from
+ * an operating system); without one, the cookie or Chinese as on pages.
  */
 @Configuration
 class ConsoleLocale implements WebMvcConfigurer {
@@ -23,10 +27,24 @@ class ConsoleLocale implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("tanxin-lang");
-        resolver.setDefaultLocaleFunction(request -> CHINESE);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        return resolver;
+        CookieLocaleResolver pages = new CookieLocaleResolver("tanxin-lang");
+        pages.setDefaultLocaleFunction(request -> CHINESE);
+        pages.setCookieMaxAge(Duration.ofDays(365));
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                if (request.getHeader("Accept-Language") != null && request.getRequestURI()
+                        .startsWith(request.getContextPath() + "/api/")) {
+                    return request.getLocale();
+                }
+                return pages.resolveLocale(request);
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                pages.setLocale(request, response, locale);
+            }
+        };
     }
 
     @Override

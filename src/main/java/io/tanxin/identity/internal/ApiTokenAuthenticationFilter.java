@@ -33,7 +33,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             if (user.isEmpty() || !user.get().enabled()) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problems.write(response, Problems.of(401, "INVALID_TOKEN", "API 令牌无效、已过期或已吊销",
-                        "The API token is invalid, expired or revoked", request.getLocale()));
+                        "The API token is invalid, expired or revoked", problems.localeOf(request)));
                 return;
             }
             TanxinPrincipal principal = new TanxinPrincipal(user.get().actor(), user.get().passwordHash(), true);

@@ -59,7 +59,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        // as resolved for this request (spring.web.locale when the client names no language)
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         ProblemDetail problem = translate(ex, status.value(), locale);
         return new ResponseEntity<>(problem, headers, HttpStatusCode.valueOf(problem.getStatus()));
     }
