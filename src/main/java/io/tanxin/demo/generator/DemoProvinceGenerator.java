@@ -130,6 +130,21 @@ public final class DemoProvinceGenerator {
         return b;
     }
 
+    /** Moves one from the largest count to {@code i} if {@code i} has none; the total stays. */
+    private static void atLeastOne(int[] counts, int i) {
+        if (counts[i] > 0) {
+            return;
+        }
+        int largest = 0;
+        for (int j = 1; j < counts.length; j++) {
+            if (counts[j] > counts[largest]) {
+                largest = j;
+            }
+        }
+        counts[largest]--;
+        counts[i]++;
+    }
+
     private Built build() {
         DemoIndustry[] industries = DemoIndustry.values();
         double[] weights = new double[industries.length];
@@ -137,6 +152,8 @@ public final class DemoProvinceGenerator {
             weights[i] = industries[i].per1200();
         }
         int[] perIndustry = Rng.apportion(enterpriseCount, weights);
+        // the featured enterprise is a steel maker in Yangquan: a small province keeps one
+        atLeastOne(perIndustry, DemoIndustry.STEEL.ordinal());
 
         List<DemoEnterprise> enterprises = new ArrayList<>(enterpriseCount);
         List<EnterpriseProfile> profiles = new ArrayList<>(enterpriseCount);
@@ -155,8 +172,8 @@ public final class DemoProvinceGenerator {
             }
             int[] perCity = Rng.apportion(perIndustry[i], cityWeights);
             boolean featuredHere = industry == DemoIndustry.STEEL;
-            if (featuredHere && perCity[2] == 0) {
-                throw new IllegalStateException("no steel enterprise in Yangquan for the featured enterprise");
+            if (featuredHere) {
+                atLeastOne(perCity, 2);
             }
             for (int c = 0; c < 4; c++) {
                 String region = DemoIndustry.CITY_CODES.get(c);

@@ -93,6 +93,16 @@ class DemoProvinceGeneratorTest {
                 assertThat(province.park(e.parkCode()).orElseThrow().regionCode()).isEqualTo(e.regionCode()));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {20, 30, 45, 60})
+    void the_smallest_provinces_still_have_the_featured_steel_maker_in_yangquan(int size) {
+        DemoProvince small = new DemoProvinceGenerator(DemoProvinceGenerator.DEFAULT_SEED, size, YearMonth.of(2024, 1), 3)
+                .generate();
+        assertThat(small.enterprises()).hasSize(size);
+        assertThat(small.enterprises()).filteredOn(e -> e.uscc().equals(DemoProvinceGenerator.FEATURED_USCC))
+                .singleElement().satisfies(e -> assertThat(e.regionCode()).isEqualTo(DemoIndustry.CITY_CODES.get(2)));
+    }
+
     @Test
     void smaller_provinces_keep_every_industry_and_the_featured_enterprise() {
         DemoProvince small = new DemoProvinceGenerator(3L, 120, YearMonth.of(2024, 1), 12).generate();
