@@ -21,6 +21,6 @@ public class AccessRefusals {
         Page.check(page, size);
         String asked = uscc == null || uscc.isBlank() ? null : uscc.strip();
         List<AccessRefusal> items = store.find(asked, page * size, size);
-        return new Page<>(items, store.count(asked), page, size);
+        return Page.of(items, page, size, () -> store.count(asked));
     }
 }

@@ -158,11 +158,11 @@ public class Objections {
     }
 
     private Page<Objection> find(ObjectionStore.Filter filter, int page, int size) {
-        QueryLog.checkPaging(page, size);
+        Page.check(page, size);
         List<ObjectionStore.Row> rows = store.find(filter, page * size, size);
         Map<Long, List<Objection.Step>> steps = store.steps(rows.stream().map(ObjectionStore.Row::id).toList());
         List<Objection> items = rows.stream().map(r -> toObjection(r, steps.getOrDefault(r.id(), List.of()))).toList();
-        return new Page<>(items, QueryLog.total(page, size, items.size(), () -> store.count(filter)), page, size);
+        return Page.of(items, page, size, () -> store.count(filter));
     }
 
     private ObjectionStore.Row row(long id) {

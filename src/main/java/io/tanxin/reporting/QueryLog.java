@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Institution;
 import io.tanxin.reporting.internal.QueryStore;
-import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
 import org.springframework.stereotype.Service;
 
@@ -32,24 +31,22 @@ public class QueryLog {
 
     /** Queries of the enterprise's report in the last two years (Asia/Shanghai days), the newest first. */
     public Page<QueryRecord> forEnterprise(String uscc, int page, int size) {
-        checkPaging(page, size);
+        Page.check(page, size);
         Instant since = since();
         Map<String, String> names = names();
         List<QueryRecord> items = store.forEnterprise(uscc, since, page * size, size).stream()
                 .map(r -> toRecord(r, names)).toList();
-        return new Page<>(items, total(page, size, items.size(), () -> store.countForEnterprise(uscc, since)), page,
-                size);
+        return Page.of(items, page, size, () -> store.countForEnterprise(uscc, since));
     }
 
     /** The queries an organisation (a bank by its code) made in the last two years. */
     public Page<QueryRecord> forOrganisation(String organisationCode, int page, int size) {
-        checkPaging(page, size);
+        Page.check(page, size);
         Instant since = since();
         Map<String, String> names = names();
         List<QueryRecord> items = store.forOrganisation(organisationCode, since, page * size, size).stream()
                 .map(r -> toRecord(r, names)).toList();
-        return new Page<>(items, total(page, size, items.size(),
-                () -> store.countForOrganisation(organisationCode, since)), page, size);
+        return Page.of(items, page, size, () -> store.countForOrganisation(organisationCode, since));
     }
 
     QueryRecord record(QueryStore.Row row) {
@@ -74,16 +71,5 @@ public class QueryLog {
         }
         return new QueryRecord(r.id(), r.uscc(), r.queriedAt(), r.username(), organisation, name, r.basis(),
                 r.purpose(), r.consentId());
-    }
-
-    /** A first page that is not full holds every item, so the total needs no count (every report reads two such pages). */
-    static long total(int page, int size, int itemsOnPage, java.util.function.LongSupplier count) {
-        return page == 0 && itemsOnPage < size ? itemsOnPage : count.getAsLong();
-    }
-
-    static void checkPaging(int page, int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            throw new DomainException("INVALID_PAGE", "分页参数无效", "Invalid paging").withStatus(400);
-        }
     }
 }

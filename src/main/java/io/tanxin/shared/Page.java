@@ -15,6 +15,15 @@ public record Page<T>(List<T> items, long total, int page, int size) {
         }
     }
 
+    /**
+     * A page of items read with {@code LIMIT size OFFSET page × size}. A first page that is not full
+     * holds every match, so {@code count} runs only otherwise (a credit report reads two such pages).
+     */
+    public static <T> Page<T> of(List<T> items, int page, int size, java.util.function.LongSupplier count) {
+        long total = page == 0 && items.size() < size ? items.size() : count.getAsLong();
+        return new Page<>(items, total, page, size);
+    }
+
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

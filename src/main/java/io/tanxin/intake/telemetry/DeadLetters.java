@@ -59,7 +59,7 @@ class DeadLetters {
                         new String(rs.getBytes(5), StandardCharsets.UTF_8), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getObject(9, OffsetDateTime.class)))
                 .list();
-        return new Page<>(items, count(park), page, size);
+        return Page.of(items, page, size, () -> count(park));
     }
 
     private static String clip(String text, int max) {
