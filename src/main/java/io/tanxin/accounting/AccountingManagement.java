@@ -238,9 +238,7 @@ public class AccountingManagement {
             if (keys.stream().anyMatch(RunStore.RunKey::computed)) {
                 List<Long> ids = keys.stream().map(RunStore.RunKey::id).toList();
                 Period period = Period.parse(Integer.toString(year));
-                var version = new AssembledAccounts.Version(ids,
-                        keys.stream().map(RunStore.RunKey::qualityScore).toList(), enterprise.nameZh(),
-                        enterprise.synthetic());
+                var version = version(enterprise, ids, keys.stream().map(RunStore.RunKey::qualityScore).toList());
                 accounts.put(year, assembled.get(uscc, period.toString(), version,
                         () -> assemble(enterprise, period, runs.byIdsWithoutResult(ids), scores)));
             }
@@ -261,9 +259,14 @@ public class AccountingManagement {
                     "The accounting methodology of this enterprise's industry is not implemented yet ("
                             + r.methodology() + ")");
         }
-        var version = new AssembledAccounts.Version(stored.stream().map(RunStore.StoredRun::id).toList(),
-                stored.stream().map(r -> scores.get(r.month())).toList(), enterprise.nameZh(), enterprise.synthetic());
+        var version = version(enterprise, stored.stream().map(RunStore.StoredRun::id).toList(),
+                stored.stream().map(r -> scores.get(r.month())).toList());
         return assembled.get(uscc, period.toString(), version, () -> assemble(enterprise, period, stored, scores));
+    }
+
+    /** What an account is assembled from besides its period: the month's runs, their scores, the enterprise's name. */
+    private static AssembledAccounts.Version version(Enterprise enterprise, List<Long> runIds, List<Integer> scores) {
+        return new AssembledAccounts.Version(runIds, scores, enterprise.nameZh(), enterprise.synthetic());
     }
 
     private CarbonAccount assemble(Enterprise enterprise, Period period, List<RunStore.StoredRun> stored,

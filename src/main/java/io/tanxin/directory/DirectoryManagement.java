@@ -12,6 +12,8 @@ import io.tanxin.shared.NotFoundException;
 import io.tanxin.shared.Page;
 import io.tanxin.shared.Uscc;
 import org.springframework.stereotype.Service;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The directory's API: enterprises, parks, institutions and the regions and industries they use. */
@@ -21,8 +23,10 @@ public class DirectoryManagement {
     private final DirectoryStore store;
     private volatile Map<String, Region> regions;
     private volatile Map<String, Industry> industries;
-    private volatile Listed<Park> parks;
-    private volatile Listed<Institution> institutions;
+    // one entry each ("all"), kept at most LISTS_FRESH_FOR
+    private final Cache<String, List<Park>> parks = Caffeine.newBuilder().expireAfterWrite(LISTS_FRESH_FOR).build();
+    private final Cache<String, List<Institution>> institutions =
+            Caffeine.newBuilder().expireAfterWrite(LISTS_FRESH_FOR).build();
 
     DirectoryManagement(DirectoryStore store) {
         this.store = store;
@@ -147,48 +151,30 @@ public class DirectoryManagement {
      * shows here within seconds; one added here shows at once.
      */
     public List<Park> parks() {
-        Listed<Park> p = parks;
-        if (p == null || p.stale()) {
-            parks = p = new Listed<>(store.parks());
-        }
-        return p.items();
+        return parks.get(ALL, k -> List.copyOf(store.parks()));
     }
 
     public List<Institution> institutions() {
-        Listed<Institution> i = institutions;
-        if (i == null || i.stale()) {
-            institutions = i = new Listed<>(store.institutions());
-        }
-        return i.items();
+        return institutions.get(ALL, k -> List.copyOf(store.institutions()));
     }
 
     static final java.time.Duration LISTS_FRESH_FOR = java.time.Duration.ofSeconds(10);
-
-    private record Listed<T>(List<T> items, long readAt) {
-
-        Listed(List<T> items) {
-            this(List.copyOf(items), System.nanoTime());
-        }
-
-        boolean stale() {
-            return System.nanoTime() - readAt > LISTS_FRESH_FOR.toNanos();
-        }
-    }
+    private static final String ALL = "all";
 
     /**
      * Forgets the cached parks and institutions now and again once the adding transaction is over: a
      * reader in between may have read the list without the new row and cached it.
      */
     private void forgetParksAndInstitutions() {
-        parks = null;
-        institutions = null;
+        parks.invalidateAll();
+        institutions.invalidateAll();
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
-                            parks = null;
-                            institutions = null;
+                            parks.invalidateAll();
+                            institutions.invalidateAll();
                         }
                     });
         }

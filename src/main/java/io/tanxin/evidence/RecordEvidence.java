@@ -22,7 +22,7 @@ public abstract class RecordEvidence implements EvidenceSource {
 
     /** Appends the row's current state as a leaf; returns the evidence entry id. */
     public long record(long id) {
-        String ref = kind + ":" + id;
+        String ref = ref(id);
         return log.append(kind, ref, data(id).orElseThrow(() -> new IllegalStateException("no row " + ref)));
     }
 
@@ -31,7 +31,11 @@ public abstract class RecordEvidence implements EvidenceSource {
      * {@link #data} reads back, saving the read: the verification job's recompute still compares them.
      */
     protected long record(long id, byte[] data) {
-        return log.append(kind, kind + ":" + id, data);
+        return log.append(kind, ref(id), data);
+    }
+
+    private String ref(long id) {
+        return kind + ":" + id;
     }
 
     @Override
