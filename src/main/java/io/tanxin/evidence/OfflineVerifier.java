@@ -41,7 +41,8 @@ public final class OfflineVerifier {
                  as a file or the string itself
             CHECKPOINT: GET /api/v1/evidence/checkpoint 的文本 / the text of GET /api/v1/evidence/checkpoint
             INCLUSION.json: GET /api/v1/evidence/proofs/inclusion; CONSISTENCY.json: GET /api/v1/evidence/proofs/consistency
-            LEAF.json: GET /api/v1/evidence/leaves/{index}; FILE: 叶子原始字节 / the leaf's raw bytes
+            LEAF.json: GET /api/v1/evidence/leaves/{index}（含 data 须分析师或监管身份 / with data for analysts and
+                 regulators only）; FILE: 您持有的叶子原始字节 / the leaf's raw bytes you hold
             退出码 / exit code: 0 验证通过 verified, 1 验证失败 failed, 2 用法错误 usage error
             """;
 
@@ -114,6 +115,11 @@ public final class OfflineVerifier {
         }
         if (options.containsKey("leaf")) {
             JsonNode leaf = json(options.get("leaf"));
+            if (!leaf.hasNonNull("data")) {
+                throw new UsageException("叶子文件不含数据（匿名取得的叶子只有哈希）：请用 --data 给出您持有的原始字节，或以分析师"
+                        + "或监管身份取叶子 / the leaf file has no data (a leaf fetched anonymously carries only its "
+                        + "hash): give the bytes you hold with --data FILE, or fetch the leaf as an analyst or regulator");
+            }
             byte[] data = base64(leaf.path("data").asString(""), "leaf data");
             if (leaf.path("index").asLong(-1) != proof.path("index").asLong(-2)) {
                 throw new VerificationFailed("叶子文件与证明的序号不同 / the leaf file and the proof name different indices");

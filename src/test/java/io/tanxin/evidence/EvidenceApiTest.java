@@ -76,7 +76,7 @@ class EvidenceApiTest {
         Checkpoint cp = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1));
         assertThat(cp.treeSize()).isGreaterThan(index);
 
-        JsonNode leaf = anyone.get("/api/v1/evidence/leaves/" + index).json();
+        JsonNode leaf = Api.as(port, "analyst").get("/api/v1/evidence/leaves/" + index).json();
         byte[] data = Base64.getDecoder().decode(leaf.path("data").asString());
         assertThat(new String(data, StandardCharsets.UTF_8)).contains("seq=5");
         assertThat(Base64.getDecoder().decode(leaf.path("leafHash").asString())).isEqualTo(MerkleHashes.leafHash(data));
@@ -110,7 +110,9 @@ class EvidenceApiTest {
         Path oldCp = write("old.checkpoint", older.note());
         Path newCp = write("new.checkpoint", anyone.get("/api/v1/evidence/checkpoint").body());
         assertThat(Files.readString(newCp)).isEqualTo(newer.note());
-        Path leaf = write("leaf.json", anyone.get("/api/v1/evidence/leaves/" + index).body());
+        Api regulator = Api.as(port, "regulator");
+        Path leaf = write("leaf.json", regulator.get("/api/v1/evidence/leaves/" + index).body());
+        Path hashOnly = write("hash-only-leaf.json", anyone.get("/api/v1/evidence/leaves/" + index).body());
         Path inclusion = write("inclusion.json", anyone.get("/api/v1/evidence/proofs/inclusion?index=%d&treeSize=%d"
                 .formatted(index, newer.treeSize())).body());
         Path consistency = write("consistency.json", anyone.get("/api/v1/evidence/proofs/consistency?from=%d&to=%d"
@@ -127,7 +129,7 @@ class EvidenceApiTest {
                 "\n" + (newer.treeSize() + 1) + "\n"));
         assertThat(verify("checkpoint", "--key", pem, "--checkpoint", forged)).isEqualTo(1);
         String leafJson = Files.readString(leaf);
-        String data = anyone.get("/api/v1/evidence/leaves/" + index).json().path("data").asString();
+        String data = regulator.get("/api/v1/evidence/leaves/" + index).json().path("data").asString();
         byte[] bytes = Base64.getDecoder().decode(data);
         bytes[bytes.length - 2] ^= 1;
         Path tamperedLeaf = write("tampered-leaf.json", leafJson.replace(data, Base64.getEncoder().encodeToString(bytes)));
@@ -136,6 +138,36 @@ class EvidenceApiTest {
         assertThat(verify("consistency", "--key", pem, "--old", newCp, "--new", oldCp, "--proof", consistency))
                 .isEqualTo(1);
         assertThat(verify("inclusion", "--key", pem)).isEqualTo(2);
+        // a leaf fetched anonymously has no data to check: the holder gives their own bytes
+        assertThat(verify("inclusion", "--key", pem, "--checkpoint", newCp, "--proof", inclusion, "--leaf", hashOnly))
+                .isEqualTo(2);
+        Path held = Files.write(dir.resolve("held.bin"), Base64.getDecoder().decode(data));
+        assertThat(verify("inclusion", "--key", pem, "--checkpoint", newCp, "--proof", inclusion, "--data", held))
+                .isZero();
+    }
+
+    @Test
+    void aLeafsDataAndRecordAreForTheLogsAuditorsOnly() {
+        List<Long> ids = appendSome("confidential", 2);
+        evidence.sequence();
+        long index = evidence.leafIndexOf(ids.get(1)).orElseThrow();
+        String path = "/api/v1/evidence/leaves/" + index;
+        for (Api outsider : List.of(Api.anonymous(port), Api.as(port, "bank-a"), Api.as(port, "enterprise"),
+                Api.as(port, "provider"))) {
+            JsonNode leaf = outsider.get(path).json();
+            assertThat(leaf.path("index").asLong()).isEqualTo(index);
+            assertThat(leaf.path("leafHash").asString()).isNotBlank();
+            assertThat(leaf.has("data")).isFalse();
+            assertThat(leaf.has("kind")).isFalse();
+            assertThat(leaf.has("recordRef")).isFalse();
+        }
+        for (String auditor : List.of("analyst", "regulator")) {
+            JsonNode leaf = Api.as(port, auditor).get(path).json();
+            byte[] data = Base64.getDecoder().decode(leaf.path("data").asString());
+            assertThat(Base64.getDecoder().decode(leaf.path("leafHash").asString())).isEqualTo(MerkleHashes.leafHash(data));
+            assertThat(leaf.path("kind").asString()).isEqualTo("test_log");
+            assertThat(leaf.path("recordRef").asString()).isNotBlank();
+        }
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,6 +21,8 @@ import io.tanxin.shared.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +30,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The public face of the evidence log: anyone may fetch checkpoints, leaves and proofs and check
- * them with nothing but the public key. Hashes and data are standard base64.
+ * The public face of the evidence log: anyone may fetch checkpoints, leaf hashes and proofs and check
+ * them with nothing but the public key. A leaf's data and the record it stands for are confidential
+ * (who queried which enterprise under which consent, objection reasons, monthly emissions): only the
+ * agency's analysts and regulators, who audit the log, see them; everyone else checks the data they
+ * already hold (a report carries its own leaf data) against the public hash. Hashes and data are
+ * standard base64.
  */
 @RestController
 @Tag(name = "evidence", description = "证据日志 / evidence log (RFC 9162 Merkle log, C2SP signed checkpoints)")
@@ -68,14 +77,26 @@ class EvidenceController {
     }
 
     @GetMapping("/api/v1/evidence/leaves/{index}")
-    @Operation(summary = "按序号取证据叶子（data 即被哈希的原始字节）/ a leaf by index; data is exactly the leaf-hashed "
-            + "bytes (anonymous callers allowed)")
-    LeafResponse leaf(@PathVariable long index) {
+    @Operation(summary = "按序号取证据叶子：任何人可取叶子哈希；data（被哈希的原始字节）、kind 与 recordRef 仅对征信机构分析师"
+            + "与监管机构返回 / a leaf by index: anyone gets its hash; data (exactly the leaf-hashed bytes), kind and "
+            + "recordRef only for AGENCY_ANALYST and REGULATOR (anonymous callers allowed)")
+    LeafResponse leaf(@PathVariable long index, Authentication caller) {
         LeafInfo leaf = evidence.leafAt(index).orElseThrow(() -> new DomainException("EVIDENCE_LEAF_NOT_FOUND",
                 "证据叶子 " + index + " 不存在", "There is no evidence leaf " + index).withStatus(404));
+        if (!auditsTheLog(caller)) {
+            return new LeafResponse(leaf.index(), B64.encodeToString(leaf.leafHash()), null, null, null,
+                    leaf.appendedAt());
+        }
         return new LeafResponse(leaf.index(), B64.encodeToString(leaf.leafHash()), B64.encodeToString(leaf.data()),
                 leaf.kind(), leaf.recordRef(), leaf.appendedAt());
     }
+
+    private static boolean auditsTheLog(Authentication caller) {
+        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(AUDITORS::contains);
+    }
+
+    private static final Set<String> AUDITORS = Set.of("ROLE_AGENCY_ANALYST", "ROLE_REGULATOR");
 
     @GetMapping("/api/v1/evidence/proofs/inclusion")
     @Operation(summary = "叶子在给定大小的树中的包含证明（RFC 9162 §2.1.3）/ inclusion proof of a leaf in the tree of a "
@@ -112,6 +133,7 @@ class EvidenceController {
         return verification.alerts(limit);
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record LeafResponse(long index, String leafHash, String data, String kind, String recordRef, Instant appendedAt) {
     }
 

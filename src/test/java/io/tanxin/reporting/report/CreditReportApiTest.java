@@ -77,9 +77,15 @@ class CreditReportApiTest {
         assertThat(ev.path("checkpoint").asString()).contains("\n\n");
         assertThat(ev.path("verificationUrl").asString()).endsWith("/api/v1/evidence/leaves/" + ev.path("leafIndex").asLong());
 
-        // the leaf in the public log is the report's leaf
+        // the leaf in the public log is the report's leaf: anyone holding the report checks its leaf data
+        // against the public hash, which is all the public sees of it
         JsonNode leaf = Api.anonymous(port).get("/api/v1/evidence/leaves/" + ev.path("leafIndex").asLong()).json();
-        assertThat(leaf.path("data").asString()).isEqualTo(ev.path("leafData").asString());
+        assertThat(java.util.Base64.getDecoder().decode(leaf.path("leafHash").asString())).isEqualTo(
+                io.tanxin.evidence.merkle.MerkleHashes.leafHash(java.util.Base64.getDecoder().decode(
+                        ev.path("leafData").asString())));
+        assertThat(leaf.has("data")).isFalse();
+        assertThat(Api.as(port, "analyst").get("/api/v1/evidence/leaves/" + ev.path("leafIndex").asLong()).json()
+                .path("data").asString()).isEqualTo(ev.path("leafData").asString());
 
         HttpResponse<byte[]> html = get("enterprise", FEATURED, "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
