@@ -37,6 +37,8 @@ import io.tanxin.rating.engine.RatingInput;
 import io.tanxin.rating.engine.RatingModel;
 import io.tanxin.rating.engine.RatingResult;
 import io.tanxin.rating.internal.ModelStore;
+import io.tanxin.rating.internal.OverrideEvidence;
+import io.tanxin.rating.internal.RatingEvidence;
 import io.tanxin.rating.internal.RatingStore;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.NotFoundException;
@@ -69,6 +71,8 @@ public class RatingManagement {
     private final EnterpriseFacts facts;
     private final ModelStore models;
     private final RatingStore store;
+    private final RatingEvidence ratingEvidence;
+    private final OverrideEvidence overrideEvidence;
     private final ApplicationEventPublisher events;
     private final ExecutorService readers = Executors.newFixedThreadPool(6, r -> {
         Thread t = new Thread(r, "rating-reader");
@@ -77,12 +81,15 @@ public class RatingManagement {
     });
 
     RatingManagement(AccountingManagement accounting, DirectoryManagement directory, EnterpriseFacts facts,
-            ModelStore models, RatingStore store, ApplicationEventPublisher events) {
+            ModelStore models, RatingStore store, RatingEvidence ratingEvidence, OverrideEvidence overrideEvidence,
+            ApplicationEventPublisher events) {
         this.accounting = accounting;
         this.directory = directory;
         this.facts = facts;
         this.models = models;
         this.store = store;
+        this.ratingEvidence = ratingEvidence;
+        this.overrideEvidence = overrideEvidence;
         this.events = events;
     }
 
@@ -232,7 +239,7 @@ public class RatingManagement {
                 }
             }
         }
-        store.insertAll(fresh, hashes);
+        ratingEvidence.record(store.insertAll(fresh, hashes));
         changes.forEach(events::publishEvent);
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("rated {} enterprises ({} ratings, {} new, {} label changes) in {} ms, cause {}", usccs.size(), rated,
@@ -506,6 +513,7 @@ public class RatingManagement {
                     .withStatus(400);
         }
         long id = store.insertOverride(rating, k, proposed, reason.strip(), actor.username(), OffsetDateTime.now(SHANGHAI));
+        overrideEvidence.record(id);
         return store.override(id).orElseThrow();
     }
 
@@ -531,6 +539,7 @@ public class RatingManagement {
                 reason == null ? null : reason.strip(), OffsetDateTime.now(SHANGHAI))) {
             throw new DomainException("OVERRIDE_DECIDED", "该申请已审批", "This proposal was already decided").withStatus(409);
         }
+        overrideEvidence.record(overrideId);
         if (before != null && YEAR.equals(o.periodKind())) {
             String after = currentLabel(o);
             if (!before.equals(after)) {

@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.rating.internal.OverrideEvidence;
+import io.tanxin.rating.internal.RatingEvidence;
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -26,6 +31,18 @@ class RatingApiTest {
 
     @Autowired
     RatingEvents events;
+
+    @Autowired
+    EvidenceLog evidenceLog;
+
+    @Autowired
+    RatingEvidence ratingEvidence;
+
+    @Autowired
+    OverrideEvidence overrideEvidence;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String own() {
         return Api.as(port, "enterprise").get("/api/v1/identity/me").json().path("organisationCode").asString();
@@ -130,6 +147,41 @@ class RatingApiTest {
         JsonNode cosigned = Api.as(port, "regulator").get("/api/v1/enterprises/" + other + "/ratings/current?year=2025").json();
         assertThat(cosigned.path("coSign").path("proposedBy").asString()).isEqualTo("verifier");
         assertThat(cosigned.path("coSign").path("approvedBy").asString()).isEqualTo("analyst");
+
+        // the proposal and the decision are in the evidence log, the newest leaf naming both people
+        evidenceLog.sequence();
+        String ref = "rating_override:" + overrideId;
+        String leaf = new String(evidenceLog.leafFor(ref).orElseThrow().data(), StandardCharsets.UTF_8);
+        assertThat(leaf).contains("proposedBy=analyst\n", "decidedBy=analyst2\n", "status=APPROVED\n",
+                "proposedLabel=YELLOW\n", "燃煤锅炉");
+        assertThat(leaf.getBytes(StandardCharsets.UTF_8)).isEqualTo(overrideEvidence.recompute(ref).orElseThrow());
+    }
+
+    @Test
+    void everyRatingIsALeafOfTheEvidenceLogThatAnEditedRowNoLongerMatches() {
+        String uscc = usccWith("YELLOW");
+        long id = Api.as(port, "analyst").get("/api/v1/enterprises/" + uscc + "/ratings/current?year=2025").json()
+                .path("id").asLong();
+        evidenceLog.sequence();
+        String ref = "rating:" + id;
+        byte[] leaf = evidenceLog.leafFor(ref).orElseThrow().data();
+        assertThat(new String(leaf, StandardCharsets.UTF_8)).contains("uscc=" + uscc + "\n", "label=YELLOW\n",
+                "modelVersion=v1\n", "detailSha256=");
+        assertThat(leaf).isEqualTo(ratingEvidence.recompute(ref).orElseThrow());
+        // an edited label or explanation no longer matches (rolled back: other tests read this rating)
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE rating SET label = 'LIGHT_GREEN' WHERE id = ?").param(id).update();
+            assertThat(ratingEvidence.recompute(ref).orElseThrow()).isNotEqualTo(leaf);
+            status.setRollbackOnly();
+        });
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE rating SET detail = REPLACE(detail, '\"reasons\"', '\"reasons\" ') WHERE id = ?")
+                    .param(id).update();
+            assertThat(ratingEvidence.recompute(ref).orElseThrow()).isNotEqualTo(leaf);
+            status.setRollbackOnly();
+        });
+        assertThat(ratingEvidence.recompute(ref).orElseThrow()).isEqualTo(leaf);
     }
 
     @Test

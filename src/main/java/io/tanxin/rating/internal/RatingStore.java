@@ -65,9 +65,10 @@ public class RatingStore {
         return json.writeValueAsString(d);
     }
 
-    public void insertAll(List<NewRating> ratings, List<String> hashes) {
+    /** Inserts the ratings and returns their ids, in order. */
+    public List<Long> insertAll(List<NewRating> ratings, List<String> hashes) {
         if (ratings.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Object[]> args = new ArrayList<>(ratings.size());
         for (int i = 0; i < ratings.size(); i++) {
@@ -77,10 +78,33 @@ public class RatingStore {
                     r.confidence(), r.carbonLevel(), r.kGrade(), dec(r.kRatio()), dec(r.intensity()),
                     dec(r.industryAverage()), detailJson(r.detail()), hashes.get(i), r.cause()});
         }
-        batch("INSERT INTO rating (uscc, period_kind, rating_year, period_end, model_version, industry_code, region_code, "
-                + "stage, score, label, score_label, capped, confidence, carbon_level, k_grade, k_ratio, intensity, "
-                + "industry_average, detail, result_hash, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?)", args);
+        String sql = "INSERT INTO rating (uscc, period_kind, rating_year, period_end, model_version, industry_code, "
+                + "region_code, stage, score, label, score_label, capped, confidence, carbon_level, k_grade, k_ratio, "
+                + "intensity, industry_average, detail, result_hash, cause) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?)";
+        List<Long> ids = new ArrayList<>(ratings.size());
+        for (int from = 0; from < args.size(); from += 1000) {
+            List<Object[]> chunk = args.subList(from, Math.min(args.size(), from + 1000));
+            org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            template.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}),
+                    new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                        @Override
+                        public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                            Object[] values = chunk.get(i);
+                            for (int c = 0; c < values.length; c++) {
+                                org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(ps, c + 1,
+                                        org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, values[c]);
+                            }
+                        }
+
+                        @Override
+                        public int getBatchSize() {
+                            return chunk.size();
+                        }
+                    }, keys);
+            keys.getKeyList().forEach(k -> ids.add(((Number) k.values().iterator().next()).longValue()));
+        }
+        return ids;
     }
 
     private void batch(String sql, List<Object[]> args) {
