@@ -50,7 +50,8 @@ public class EnterpriseFacts {
     public Map<String, List<Penalty>> penalties(Collection<String> usccs) {
         Map<String, List<Penalty>> out = new HashMap<>();
         query("SELECT p.uscc, p.decided_on, p.authority, p.document_no, p.amount_cny, p.description, p.ended_on "
-                + "FROM penalty p JOIN submission s ON s.id = p.submission_id WHERE s.status = 'ACCEPTED'", "p.uscc",
+                + "FROM penalty p JOIN submission s ON s.id = p.submission_id WHERE s.status = 'ACCEPTED' "
+                + "AND p.withdrawn_at IS NULL", "p.uscc",
                 " ORDER BY p.uscc, p.decided_on", usccs, (rs, n) -> new Penalty(rs.getString(1),
                         rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getString(6), rs.getObject(7, LocalDate.class)))
@@ -143,7 +144,7 @@ public class EnterpriseFacts {
     public record SourceCoverage(String sourceType, int months, String firstPeriod, String lastPeriod) {
     }
 
-    /** The penalties of one enterprise (accepted submissions), with their end dates, oldest first. */
+    /** The penalties of one enterprise (accepted submissions, not withdrawn), with their end dates, oldest first. */
     public List<Penalty> penaltiesOf(String uscc) {
         return penalties(List.of(uscc)).getOrDefault(uscc, List.of());
     }

@@ -11,6 +11,9 @@ import io.tanxin.accounting.AccountingManagement;
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.identity.Actor;
 import io.tanxin.intake.EnterpriseFacts;
+import io.tanxin.intake.PenaltyRecords;
+import io.tanxin.intake.verification.CrossVerification;
+import io.tanxin.intake.verification.FindingStatus;
 import io.tanxin.rating.RatingManagement;
 import io.tanxin.reporting.internal.ObjectionEvidence;
 import io.tanxin.reporting.internal.ObjectionStore;
@@ -38,18 +41,22 @@ public class Objections {
     private final AccountingManagement accounting;
     private final EnterpriseFacts facts;
     private final RatingManagement ratings;
+    private final CrossVerification findings;
+    private final PenaltyRecords penalties;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     Objections(ObjectionStore store, ObjectionEvidence evidence, DirectoryManagement directory,
             AccountingManagement accounting, EnterpriseFacts facts, RatingManagement ratings,
-            ApplicationEventPublisher events) {
+            CrossVerification findings, PenaltyRecords penalties, ApplicationEventPublisher events) {
         this.store = store;
         this.evidence = evidence;
         this.directory = directory;
         this.accounting = accounting;
         this.facts = facts;
         this.ratings = ratings;
+        this.findings = findings;
+        this.penalties = penalties;
         this.events = events;
     }
 
@@ -100,9 +107,10 @@ public class Objections {
     }
 
     /**
-     * Answers the objection. CORRECTED on a month figure recalculates that month from its newest
-     * activity data in this transaction, so the answer and the new run stand or fall together; the
-     * corrected data itself arrives through intake beforehand.
+     * Answers the objection. CORRECTED fixes the item in this transaction, so the answer and the fix
+     * stand or fall together: a month figure is recalculated from its newest activity data (the
+     * corrected data itself arrives through intake beforehand); a finding is resolved; a penalty
+     * record is withdrawn; the enterprise is re-rated from the corrected data.
      */
     @Transactional
     public Objection resolve(long id, ObjectionOutcome outcome, String answer, Actor by) {
@@ -118,14 +126,36 @@ public class Objections {
                     .withStatus(409);
         }
         Long runId = null;
-        if (outcome == ObjectionOutcome.CORRECTED && row.itemType() == ObjectionItemType.MONTH_FIGURE) {
-            YearMonth month = Period.parse(row.itemRef()).firstMonth();
-            runId = accounting.recalculate(row.uscc(), month).runId();
+        String note = text;
+        if (outcome == ObjectionOutcome.CORRECTED) {
+            switch (row.itemType()) {
+                case MONTH_FIGURE -> {
+                    // the new run's accounting events re-rate the enterprise after commit
+                    runId = accounting.recalculate(row.uscc(), Period.parse(row.itemRef()).firstMonth()).runId();
+                    note = text + "\n[recalculated run " + runId + "]";
+                }
+                case FINDING -> {
+                    findings.annotate(Long.parseLong(row.itemRef()), by.username(),
+                            "异议 #" + id + " 更正 / corrected on objection #" + id + ": " + text, FindingStatus.RESOLVED);
+                    note = text + "\n[finding " + row.itemRef() + " resolved; " + rerate(row.uscc()) + "]";
+                }
+                case PENALTY -> {
+                    int withdrawn = penalties.withdraw(row.uscc(), row.itemRef(), "异议 #" + id + " / objection #" + id
+                            + ": " + text, by.username(), now);
+                    note = text + "\n[penalty " + row.itemRef() + " withdrawn (" + withdrawn + " record"
+                            + (withdrawn == 1 ? "" : "s") + "); " + rerate(row.uscc()) + "]";
+                }
+                // the corrected data came in through intake beforehand; the rating is made again from it
+                case RATING -> note = text + "\n[" + rerate(row.uscc()) + "]";
+            }
         }
-        String note = runId == null ? text : text + "\n[recalculated run " + runId + "]";
         evidence.record(store.insertStep(id, Objection.Action.RESOLVED, by.username(), now, outcome, note));
         events.publishEvent(new ObjectionResolved(id, row.uscc(), row.itemType(), row.itemRef(), outcome, runId));
         return objection(id);
+    }
+
+    private String rerate(String uscc) {
+        return "re-rated: " + ratings.rate(java.util.Set.of(uscc), "OBJECTION_CORRECTED").stored() + " new rating(s)";
     }
 
     public Objection objection(long id) {

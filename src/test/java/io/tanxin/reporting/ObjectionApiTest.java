@@ -12,6 +12,7 @@ import java.util.Set;
 import io.tanxin.accounting.AccountingManagement;
 import io.tanxin.evidence.EvidenceLog;
 import io.tanxin.identity.Actor;
+import io.tanxin.intake.EnterpriseFacts;
 import io.tanxin.identity.OrganisationKind;
 import io.tanxin.identity.Role;
 import io.tanxin.reporting.internal.ObjectionEvidence;
@@ -53,6 +54,9 @@ class ObjectionApiTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    EnterpriseFacts facts;
 
     @Test
     void aCorrectedMonthFigureIsRecalculatedAndEveryStepIsKeptAndLogged() {
@@ -116,6 +120,41 @@ class ObjectionApiTest {
         assertThat(accounting.runs(FEATURED, YearMonth.of(2025, 6))).extracting(r -> r.runId())
                 .contains(event.recalculatedRunId());
         assertThat(done.steps().get(1).note()).contains("run " + event.recalculatedRunId());
+    }
+
+    @Test
+    void aCorrectedPenaltyIsWithdrawnAndACorrectedFindingResolvedAndTheEnterpriseIsReRated() {
+        String documentNo = "阳环罚〔2025〕31号";
+        penalty(FEATURED, documentNo);
+        assertThat(facts.penaltiesOf(FEATURED)).extracting(EnterpriseFacts.Penalty::documentNo).contains(documentNo);
+        long onPenalty = file("PENALTY", documentNo, "处罚对象错误 / the penalty names the wrong enterprise").path("id").asLong();
+        long findingId = jdbc.sql("SELECT id FROM verification_finding WHERE uscc = ? AND status = 'OPEN' ORDER BY id DESC "
+                + "FETCH FIRST 1 ROWS ONLY").param(FEATURED).query(Long.class).optional().orElseGet(() -> finding(FEATURED));
+        long onFinding = file("FINDING", Long.toString(findingId), "该月电表已更换 / the meter was replaced that month")
+                .path("id").asLong();
+
+        Api analyst = Api.as(port, "analyst");
+        Api.Response penaltyAnswer = analyst.post("/api/v1/objections/" + onPenalty + "/resolution",
+                "{\"outcome\":\"CORRECTED\",\"answer\":\"经生态环境局确认处罚对象有误 / confirmed wrong by the bureau\"}");
+        assertThat(penaltyAnswer.status()).as(penaltyAnswer.toString()).isEqualTo(200);
+        // the record no longer counts: not among the enterprise's penalties, not in its report
+        assertThat(facts.penaltiesOf(FEATURED)).extracting(EnterpriseFacts.Penalty::documentNo).doesNotContain(documentNo);
+        assertThat(jdbc.sql("SELECT withdrawn_by FROM penalty WHERE uscc = ? AND document_no = ?")
+                .params(FEATURED, documentNo).query(String.class).single()).isEqualTo("analyst");
+        String note = penaltyAnswer.json().path("steps").get(1).path("note").asString();
+        assertThat(note).contains("penalty " + documentNo + " withdrawn (1 record)", "re-rated");
+        JsonNode report = Api.as(port, "enterprise").get("/api/v1/enterprises/" + FEATURED + "/credit-report").json();
+        assertThat(report.path("body").path("negativeInformation").toString()).doesNotContain(documentNo);
+
+        Api.Response findingAnswer = analyst.post("/api/v1/objections/" + onFinding + "/resolution",
+                "{\"outcome\":\"CORRECTED\",\"answer\":\"已核实换表记录 / the meter change is on record\"}");
+        assertThat(findingAnswer.status()).as(findingAnswer.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT status FROM verification_finding WHERE id = ?").param(findingId).query(String.class)
+                .single()).isEqualTo("RESOLVED");
+        assertThat(findingAnswer.json().path("steps").get(1).path("note").asString())
+                .contains("finding " + findingId + " resolved", "re-rated");
+        report = Api.as(port, "enterprise").get("/api/v1/enterprises/" + FEATURED + "/credit-report").json();
+        report.path("body").path("findings").forEach(f -> assertThat(f.path("id").asLong()).isNotEqualTo(findingId));
     }
 
     @Test
