@@ -36,6 +36,7 @@ import io.tanxin.reporting.ReportAccess;
 import io.tanxin.reporting.ReportPurpose;
 import io.tanxin.reporting.ShanghaiDates;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.Page;
 import io.tanxin.shared.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -246,8 +247,20 @@ public class CreditReports {
         return new CreditReport.Body(number, OffsetDateTime.ofInstant(issuedAt, ShanghaiDates.ZONE).toString(),
                 ShanghaiDates.ZONE.getId(), r == null ? null : r.modelVersion(), e.synthetic(), purpose.name(),
                 purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
-                objections.forEnterprise(uscc, null, 0, 100).items(), disputed,
-                queries.forEnterprise(uscc, 0, 100).items());
+                all(page -> objections.forEnterprise(uscc, null, page, Page.MAX_SIZE)), disputed,
+                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)));
+    }
+
+    /** Every item of a paged list: a report shows all of the enterprise's objections and queries, not a first page. */
+    private static <T> List<T> all(java.util.function.IntFunction<Page<T>> pages) {
+        List<T> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            Page<T> p = pages.apply(page);
+            all.addAll(p.items());
+            if (p.items().size() < p.size()) {
+                return all;
+            }
+        }
     }
 
     private static BigDecimal pct(BigDecimal part, BigDecimal total) {

@@ -131,6 +131,22 @@ class CreditReportApiTest {
     }
 
     @Test
+    void theReportListsEveryQueryOfTheLastTwoYearsNotAFirstPage() {
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE uscc <> ? ORDER BY uscc DESC FETCH FIRST 1 ROWS ONLY")
+                .param(FEATURED).query(String.class).single();
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.now().minusDays(300);
+        for (int i = 0; i < 450; i++) {
+            jdbc.sql("INSERT INTO reporting_query (uscc, queried_at, username, organisation_code, basis, purpose) "
+                    + "VALUES (?, ?, 'regulator', 'PBOC_TY', 'REGULATOR', 'SUPERVISION')").params(uscc, start.plusHours(i))
+                    .update();
+        }
+        JsonNode records = json("analyst", uscc).json().path("body").path("queryRecords");
+        // the 450 recorded here, the analyst's own read, and any earlier ones: more than two pages of 200
+        assertThat(records.size()).isGreaterThanOrEqualTo(451);
+        assertThat(records.get(0).path("username").asString()).isEqualTo("analyst");
+    }
+
+    @Test
     void negativeInformationOlderThanFiveYearsIsNotShown() {
         LocalDate today = LocalDate.now();
         String csv = "uscc,decided_on,authority,document_no,amount_cny,description,ended_on\r\n"
