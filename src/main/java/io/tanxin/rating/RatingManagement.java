@@ -239,7 +239,7 @@ public class RatingManagement {
                 }
             }
         }
-        ratingEvidence.record(store.insertAll(fresh, hashes));
+        ratingEvidence.recordAll(store.insertAll(fresh, hashes));
         changes.forEach(events::publishEvent);
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("rated {} enterprises ({} ratings, {} new, {} label changes) in {} ms, cause {}", usccs.size(), rated,

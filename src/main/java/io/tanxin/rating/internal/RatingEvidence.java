@@ -1,20 +1,17 @@
 package io.tanxin.rating.internal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
-import io.tanxin.evidence.EvidenceSource;
+import io.tanxin.evidence.RecordEvidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,55 +19,30 @@ import org.springframework.stereotype.Component;
  * Every rating row goes into the evidence log (DESIGN §5.6): the enterprise, period, model version,
  * score, label and the SHA-256 of the stored explanation (indicators, reasons, hints and the inputs),
  * so a rating edited in the database afterwards, its explanation included, no longer matches its leaf.
+ * New ratings are appended as read back from their rows, in the re-rating's transaction.
  */
 @Component
-public class RatingEvidence implements EvidenceSource {
+public class RatingEvidence extends RecordEvidence {
 
     static final String KIND = "rating";
 
     private static final String COLUMNS = "id, uscc, period_kind, rating_year, period_end, model_version, stage, score, "
             + "label, score_label, capped, confidence, k_grade, detail, result_hash, cause";
 
-    private final EvidenceLog log;
     private final JdbcClient jdbc;
 
     RatingEvidence(EvidenceLog log, JdbcClient jdbc) {
-        this.log = log;
+        super(KIND, log);
         this.jdbc = jdbc;
     }
 
-    /** Appends the ratings just inserted, read back as stored, in the caller's transaction. */
-    public void record(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Map<Long, byte[]> data = byIds(ids);
-        List<EvidenceLog.Entry> entries = new ArrayList<>(ids.size());
-        for (long id : ids) {
-            entries.add(new EvidenceLog.Entry(KIND + ":" + id, data.get(id)));
-        }
-        log.appendAll(KIND, entries);
+    @Override
+    protected Optional<byte[]> data(long id) {
+        return Optional.ofNullable(data(List.of(id)).get(id));
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public Optional<byte[]> recompute(String recordRef) {
-        long id = id(recordRef);
-        return Optional.ofNullable(byIds(List.of(id)).get(id));
-    }
-
-    @Override
-    public Map<String, byte[]> recomputeAll(List<String> recordRefs) {
-        Map<String, byte[]> out = new HashMap<>();
-        byIds(recordRefs.stream().map(RatingEvidence::id).toList()).forEach((id, data) -> out.put(KIND + ":" + id, data));
-        return out;
-    }
-
-    private Map<Long, byte[]> byIds(List<Long> ids) {
+    protected Map<Long, byte[]> data(List<Long> ids) {
         Map<Long, byte[]> out = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
@@ -93,20 +65,7 @@ public class RatingEvidence implements EvidenceSource {
         if (!rs.wasNull()) {
             d.put("kGrade", kGrade);
         }
-        return d.put("detailSha256", sha256(rs.getString(14))).put("resultHash", rs.getString(15))
+        return d.put("detailSha256", Hashes.sha256(rs.getString(14))).put("resultHash", rs.getString(15))
                 .put("cause", rs.getString(16)).toBytes();
-    }
-
-    private static long id(String recordRef) {
-        return Long.parseLong(recordRef.substring(KIND.length() + 1));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

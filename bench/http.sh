@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Issue 4's 32-client figures from a second process: wrk (Debian package) drives the packaged server
+# (java -jar, scratch database tanxin_bench_http), so the load driver's CPU and garbage stay out of the
+# server's JVM. It also measures the floor: one cached, authenticated GET (/api/v1/parks) through the
+# same HTTP, security and MVC stack, to which the report figures are best compared across machines.
+# SECONDS_PER_PHASE (default 30) per measured phase, after a warm-up of the same length per format.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+T=${SECONDS_PER_PHASE:-30}
+PORT=${PORT:-8097}
+DB=tanxin_bench_http
+[ -f target/tanxin-exec.jar ] || mvn -B -q -DskipTests package
+psql -h 127.0.0.1 -U postgres -d test -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+TANXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TANXIN_DB_USER=postgres TANXIN_PORT=$PORT TANXIN_TELEMETRY=false \
+  java -jar target/tanxin-exec.jar > /tmp/tanxin-bench-http.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until grep -q "pilot overview" /tmp/tanxin-bench-http.log; do
+  kill -0 $SERVER 2>/dev/null || { tail -20 /tmp/tanxin-bench-http.log; exit 1; }
+  sleep 2
+done
+export USCCS=$(mktemp)
+psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT DISTINCT uscc FROM rating ORDER BY uscc" > "$USCCS"
+export TOKEN=$(curl -s -u analyst:tanxin-demo -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+  "localhost:$PORT/api/v1/identity/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+URL=http://127.0.0.1:$PORT
+cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
+phase() { # name connections script [url]
+  local c0 out c1
+  c0=$(cpu)
+  out=$(wrk -t2 -c"$2" -d"${T}s" -s "bench/wrk/$3" "${4:-$URL}" | tail -1)
+  c1=$(cpu)
+  local n=$(echo "$out" | sed -E 's/requests ([0-9]+),.*/\1/')
+  awk -v name="$1" -v c="$2" -v out="$out" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
+    'BEGIN { printf "%-6s %2d conn: %s; server JVM %.2f ms CPU/request\n", name, c, out, t * 1000 / hz / n }'
+}
+echo "http benchmark: $(wc -l < "$USCCS") rated enterprises, $(nproc) cores, $(java -version 2>&1 | head -1)"
+ACCEPT=application/json wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
+ACCEPT=application/pdf wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
+wrk -t2 -c8 -d10s -s bench/wrk/simple.lua "$URL/api/v1/parks" > /dev/null
+phase floor 32 simple.lua "$URL/api/v1/parks"
+ACCEPT=application/json phase JSON 32 report.lua
+ACCEPT=application/pdf phase PDF 32 report.lua
