@@ -158,6 +158,45 @@ class ObjectionApiTest {
     }
 
     @Test
+    void theNextReportShowsTheItemDisputedAtOnceAndARatingMadeAgainStaysDisputed() {
+        Api analyst = Api.as(port, "analyst");
+        // rating objections other tests left open would mark the rating already: answer them first
+        objections.forEnterprise(FEATURED, null, 0, 200).items().stream()
+                .filter(o -> o.itemType() == ObjectionItemType.RATING && o.status() != Objection.Status.RESOLVED)
+                .forEach(o -> assertThat(analyst.post("/api/v1/objections/" + o.id() + "/resolution",
+                        "{\"outcome\":\"UPHELD\",\"answer\":\"评级维持 / rating upheld\"}").status()).isEqualTo(200));
+        String reportPath = "/api/v1/enterprises/" + FEATURED + "/credit-report";
+        assertThat(report().path("rating").path("mark").isMissingNode() || report().path("rating").path("mark").isNull())
+                .isTrue();
+
+        file("MONTH_FIGURE", "2025-06", "6 月产量数据有误 / June's output is wrong");
+        JsonNode body = report();
+        JsonNode june = null;
+        for (JsonNode m : body.path("monthlyTrend")) {
+            if ("2025-06".equals(m.path("month").asString())) {
+                june = m;
+            }
+        }
+        assertThat(june).isNotNull();
+        assertThat(june.path("mark").asString()).isEqualTo("DISPUTED");
+        assertThat(Api.as(port, "enterprise").get(reportPath, "text/html").body()).contains("2025-06</span><span class=\"mark\"> ［异议］");
+
+        long before = analyst.get("/api/v1/enterprises/" + FEATURED + "/ratings/current?year=2025").json().path("id").asLong();
+        file("RATING", Long.toString(before), "转型投资未计入 / transition investment left out");
+        assertThat(report().path("rating").path("mark").asString()).isEqualTo("DISPUTED");
+        // a penalty of 2025 re-rates the enterprise: a new rating of the same year
+        penalty(FEATURED, "阳环罚〔2025〕77号", LocalDate.of(2025, 9, 15));
+        long after = analyst.get("/api/v1/enterprises/" + FEATURED + "/ratings/current?year=2025").json().path("id").asLong();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(report().path("rating").path("ratingId").asLong()).isEqualTo(after);
+        assertThat(report().path("rating").path("mark").asString()).isEqualTo("DISPUTED");
+    }
+
+    private JsonNode report() {
+        return Api.as(port, "enterprise").get("/api/v1/enterprises/" + FEATURED + "/credit-report").json().path("body");
+    }
+
+    @Test
     void anUnverifiableItemStaysAnnotatedAndAnUpheldOneIsNoLongerDisputed() {
         penalty(FEATURED, "阳环罚〔2024〕15号");
         long unverifiable = file("PENALTY", "阳环罚〔2024〕15号", "处罚已撤销 / the penalty was withdrawn").path("id").asLong();
@@ -279,9 +318,12 @@ class ObjectionApiTest {
 
     /** A penalty of the enterprise through intake, as the eco-environment department would report it. */
     private void penalty(String uscc, String documentNo) {
+        penalty(uscc, documentNo, LocalDate.now().minusMonths(5));
+    }
+
+    private void penalty(String uscc, String documentNo, LocalDate decidedOn) {
         String csv = "uscc,decided_on,authority,document_no,amount_cny,description,ended_on\r\n" + uscc + ","
-                + LocalDate.now().minusMonths(5) + ",阳泉市生态环境局," + documentNo + ",200000,超标排放,"
-                + LocalDate.now().minusMonths(4) + "\r\n";
+                + decidedOn + ",阳泉市生态环境局," + documentNo + ",200000,超标排放," + decidedOn.plusMonths(1) + "\r\n";
         Api.Response r = Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=PENALTY&source=ECO_ENVIRONMENT",
                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv",
                 "objection-penalty-" + Integer.toHexString((uscc + documentNo).hashCode()));

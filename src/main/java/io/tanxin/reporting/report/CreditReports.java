@@ -160,8 +160,8 @@ public class CreditReports {
         disputed.forEach(d -> marks.put(d.itemType() + ":" + d.itemRef(), d.mark().name()));
 
         CreditReport.Identity identity = new CreditReport.Identity(e.uscc(), e.nameZh(), e.nameEn(), e.regionCode(),
-                name(() -> directory.region(e.regionCode()).nameZh()), e.industryCode(),
-                name(() -> directory.industry(e.industryCode()).nameZh()), e.sizeClass() == null ? null
+                orNull(() -> directory.region(e.regionCode()).nameZh()), e.industryCode(),
+                orNull(() -> directory.industry(e.industryCode()).nameZh()), e.sizeClass() == null ? null
                         : e.sizeClass().name(), e.transitionStage() == null ? null : e.transitionStage().name(),
                 e.parkCode(), e.parkCode() == null ? null : directory.parks().stream()
                         .filter(p -> p.code().equals(e.parkCode())).map(p -> p.nameZh()).findFirst().orElse(null));
@@ -208,8 +208,7 @@ public class CreditReports {
                 r.periodKind(), r.score(), r.label(), r.labelZh(), r.confidence(), r.capped(), r.caps(),
                 r.reasons().stream().map(x -> new CreditReport.Reason(x.code(), x.textZh(), x.textEn())).toList(),
                 r.hints().stream().map(x -> new CreditReport.Reason(x.code(), x.textZh(), x.textEn())).toList(),
-                marks.getOrDefault(ObjectionItemType.RATING + ":" + r.id(),
-                        marks.get(ObjectionItemType.RATING + ":" + r.year())));
+                ratingMark(r, disputed));
         CreditReport.Intensity intensity = new CreditReport.Intensity(r == null ? null : r.year(),
                 r == null ? null : r.intensity(), r == null ? null : r.industryAverage(), r == null ? null : r.kRatio(),
                 r == null ? null : r.kGrade(), r == null ? null : r.carbonLevel(),
@@ -263,6 +262,30 @@ public class CreditReports {
         }
     }
 
+    /**
+     * The mark of the rating shown: an objection names a rating by year or by id, and a re-rating
+     * while it is open makes a new id for the same enterprise and period, which is still disputed.
+     */
+    private String ratingMark(Rating shown, List<DisputedItem> disputed) {
+        for (DisputedItem d : disputed) {
+            if (d.itemType() != ObjectionItemType.RATING) {
+                continue;
+            }
+            String ref = d.itemRef();
+            if (ref.equals(Long.toString(shown.id())) || ref.equals(Integer.toString(shown.year()))) {
+                return d.mark().name();
+            }
+            if (ref.length() <= 18 && ref.chars().allMatch(Character::isDigit)) {
+                Rating objected = orNull(() -> ratings.rating(Long.parseLong(ref)));
+                if (objected != null && objected.uscc().equals(shown.uscc()) && objected.year() == shown.year()
+                        && objected.periodKind().equals(shown.periodKind())) {
+                    return d.mark().name();
+                }
+            }
+        }
+        return null;
+    }
+
     private static BigDecimal pct(BigDecimal part, BigDecimal total) {
         if (part == null || total == null || total.signum() == 0) {
             return null;
@@ -274,7 +297,7 @@ public class CreditReports {
         return o == null ? null : o.toString();
     }
 
-    private static String name(java.util.function.Supplier<String> s) {
+    private static <T> T orNull(java.util.function.Supplier<T> s) {
         try {
             return s.get();
         } catch (RuntimeException e) {
