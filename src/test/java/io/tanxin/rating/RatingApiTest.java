@@ -77,7 +77,13 @@ class RatingApiTest {
         Set<Integer> years = new HashSet<>();
         history.json().forEach(n -> years.add(n.path("year").asInt()));
         assertThat(years).contains(2023, 2024, 2025);
-        assertThat(Api.as(port, "analyst").get("/api/v1/enterprises/" + own + "/ratings/rolling").status()).isEqualTo(200);
+        // the rolling twelve months end with the newest month that has an account (the demo's accounts end 2025-12)
+        var rolling = Api.as(port, "analyst").get("/api/v1/enterprises/" + own + "/ratings/rolling");
+        assertThat(rolling.status()).as(rolling.toString()).isEqualTo(200);
+        assertThat(rolling.json().path("periodKind").asString()).isEqualTo("ROLLING_12M");
+        java.time.YearMonth end = java.time.YearMonth.parse(rolling.json().path("periodEnd").asString());
+        assertThat(end).isBetween(java.time.YearMonth.of(2025, 12), java.time.YearMonth.now());
+        assertThat(rolling.json().path("label").asString()).isIn("DARK_GREEN", "LIGHT_GREEN", "YELLOW", "RED");
 
         String other = usccWith("YELLOW");
         assertProblem(Api.as(port, "enterprise").get("/api/v1/enterprises/" + other + "/ratings"), 403, "FORBIDDEN_TENANT");
