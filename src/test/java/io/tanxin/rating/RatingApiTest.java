@@ -191,6 +191,39 @@ class RatingApiTest {
     }
 
     @Test
+    void newTransitionDataReRatesAnInitialStageEnterpriseAndKeepsTheEarlierRating() {
+        String uscc = jdbc.sql("SELECT r.uscc FROM rating r JOIN enterprise e ON e.uscc = r.uscc WHERE e.transition_stage = "
+                + "'INITIAL' AND r.period_kind = 'YEAR' AND r.rating_year = 2025 AND r.uscc NOT IN (SELECT uscc FROM penalty) "
+                + "AND r.uscc NOT IN (SELECT uscc FROM rating_override) ORDER BY r.uscc DESC FETCH FIRST 1 ROWS ONLY")
+                .query(String.class).single();
+        JsonNode before = Api.as(port, "analyst").get("/api/v1/enterprises/" + uscc + "/ratings/current?year=2025").json();
+        // nothing invested in reduction and no progress on the plan: initial-stage forward-looking points lost
+        String csv = "uscc,year,reduction_investment_10k_cny,total_investment_10k_cny,milestones_planned,milestones_done,"
+                + "progress_pct\n" + uscc + ",2025,0,5000,10,0,0\n";
+        var r = Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=TRANSITION&source=SELF_REPORT",
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv", null);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+
+        JsonNode after = Api.as(port, "analyst").get("/api/v1/enterprises/" + uscc + "/ratings/current?year=2025").json();
+        assertThat(after.path("id").asLong()).isNotEqualTo(before.path("id").asLong());
+        assertThat(after.path("cause").asString()).isEqualTo("TRANSITION");
+        assertThat(after.path("score").asDouble()).isLessThan(before.path("score").asDouble());
+        JsonNode investment = null;
+        for (JsonNode i : after.path("indicators")) {
+            if ("REDUCTION_INVESTMENT".equals(i.path("code").asString())) {
+                investment = i;
+            }
+        }
+        assertThat(investment).isNotNull();
+        assertThat(investment.path("value").asDouble()).isZero();
+        // history keeps the rating it replaced
+        var history = Api.as(port, "analyst").get("/api/v1/enterprises/" + uscc + "/ratings").json();
+        Set<Long> ids = new HashSet<>();
+        history.forEach(n -> ids.add(n.path("id").asLong()));
+        assertThat(ids).contains(before.path("id").asLong(), after.path("id").asLong());
+    }
+
+    @Test
     void aPenaltyDowngradesAndPublishesRatingChanged() {
         String uscc = usccWith("DARK_GREEN");
         int before = events.changes.size();
