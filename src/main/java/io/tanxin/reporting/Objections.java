@@ -136,12 +136,13 @@ public class Objections {
                 }
                 case FINDING -> {
                     findings.annotate(Long.parseLong(row.itemRef()), by.username(),
-                            "异议 #" + id + " 更正 / corrected on objection #" + id + ": " + text, FindingStatus.RESOLVED);
+                            citing("异议 #" + id + " 更正 / corrected on objection #" + id + ": ", text),
+                            FindingStatus.RESOLVED);
                     note = text + "\n[finding " + row.itemRef() + " resolved; " + rerate(row.uscc()) + "]";
                 }
                 case PENALTY -> {
-                    int withdrawn = penalties.withdraw(row.uscc(), row.itemRef(), "异议 #" + id + " / objection #" + id
-                            + ": " + text, by.username(), now);
+                    int withdrawn = penalties.withdraw(row.uscc(), row.itemRef(),
+                            citing("异议 #" + id + " / objection #" + id + ": ", text), by.username(), now);
                     note = text + "\n[penalty " + row.itemRef() + " withdrawn (" + withdrawn + " record"
                             + (withdrawn == 1 ? "" : "s") + "); " + rerate(row.uscc()) + "]";
                 }
@@ -152,6 +153,16 @@ public class Objections {
         evidence.record(store.insertStep(id, Objection.Action.RESOLVED, by.username(), now, outcome, note));
         events.publishEvent(new ObjectionResolved(id, row.uscc(), row.itemType(), row.itemRef(), outcome, runId));
         return objection(id);
+    }
+
+    /** The answer cited after a prefix, cut to the {@value #MAX_TEXT} characters a note may hold. */
+    private static String citing(String prefix, String answer) {
+        String note = prefix + answer;
+        if (note.length() <= MAX_TEXT) {
+            return note;
+        }
+        int end = Character.isHighSurrogate(note.charAt(MAX_TEXT - 2)) ? MAX_TEXT - 2 : MAX_TEXT - 1;
+        return note.substring(0, end) + "…";
     }
 
     private String rerate(String uscc) {

@@ -146,8 +146,11 @@ class ObjectionApiTest {
         JsonNode report = Api.as(port, "enterprise").get("/api/v1/enterprises/" + FEATURED + "/credit-report").json();
         assertThat(report.path("body").path("negativeInformation").toString()).doesNotContain(documentNo);
 
+        // an answer as long as allowed still fits the finding's note, which cites it after the objection's number
+        String longAnswer = "已核实换表记录 / the meter change is on record. " + "核".repeat(2000);
+        longAnswer = longAnswer.substring(0, 2000);
         Api.Response findingAnswer = analyst.post("/api/v1/objections/" + onFinding + "/resolution",
-                "{\"outcome\":\"CORRECTED\",\"answer\":\"已核实换表记录 / the meter change is on record\"}");
+                "{\"outcome\":\"CORRECTED\",\"answer\":\"" + longAnswer + "\"}");
         assertThat(findingAnswer.status()).as(findingAnswer.toString()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT status FROM verification_finding WHERE id = ?").param(findingId).query(String.class)
                 .single()).isEqualTo("RESOLVED");
