@@ -80,9 +80,14 @@ public class AccountingManagement {
     @Transactional
     public RecordedActivities record(MonthlyActivities month, String submittedBy, String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<Long> existing = activities.findByIdempotencyKey(idempotencyKey);
+            Optional<Long> existing = activities.findByIdempotencyKey(submittedBy, idempotencyKey);
             if (existing.isPresent()) {
-                return recorded(activities.byId(existing.get()).orElseThrow(), true);
+                ActivityStore.StoredSet first = activities.byId(existing.get()).orElseThrow();
+                if (!first.uscc().equals(month.uscc()) || !first.month().equals(month.month())) {
+                    throw new DomainException("IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一企业或月份的提交",
+                            "This Idempotency-Key was used for another enterprise or month").withStatus(422);
+                }
+                return recorded(first, true);
             }
         }
         Enterprise enterprise = directory.enterprise(month.uscc());

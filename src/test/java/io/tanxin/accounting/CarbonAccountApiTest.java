@@ -113,9 +113,18 @@ class CarbonAccountApiTest {
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.json().path("replayed").asBoolean()).isTrue();
         assertThat(retry.json().path("activitySetId").asLong()).isEqualTo(first.json().path("activitySetId").asLong());
+        // the key is the provider's own: reused for another month it is refused, and another user's
+        // request with the same key is that user's own (never a replay of the provider's data)
+        assertProblem(provider.putWithHeader(path.replace("2025-06", "2025-05"), body, "Idempotency-Key", "test-june-1"),
+                422, "IDEMPOTENCY_KEY_REUSED");
+        var analystsOwn = analyst.putWithHeader(path, body, "Idempotency-Key", "test-june-1");
+        assertThat(analystsOwn.status()).as(analystsOwn.toString()).isEqualTo(201);
+        assertThat(analystsOwn.json().path("activitySetId").asLong()).isNotEqualTo(first.json().path("activitySetId").asLong());
+        // a provider sends figures; it does not read the month merged from every source
+        assertProblem(provider.get(path), 403, "FORBIDDEN");
 
         JsonNode runs = analyst.get("/api/v1/enterprises/" + other + "/carbon-accounts/2025-06/runs").json();
-        assertThat(runs.size()).isEqualTo(runsBefore + 1);
+        assertThat(runs.size()).isEqualTo(runsBefore + 2);
         JsonNode month = ok(analyst.get("/api/v1/enterprises/" + other + "/carbon-accounts/2025-06"));
         // 200,000 t × 19.570 × 0.0261 × 0.93 × 44/12 + 1200 MWh × 0.6634 (2025 uses Shanxi 2023)
         assertThat(month.path("totalLocationTco2e").asDouble())
@@ -125,7 +134,7 @@ class CarbonAccountApiTest {
         var recalculated = analyst.post("/api/v1/enterprises/" + other + "/carbon-accounts/2025-06/recalculations", "");
         assertThat(recalculated.status()).as(recalculated.toString()).isEqualTo(201);
         assertThat(analyst.get("/api/v1/enterprises/" + other + "/carbon-accounts/2025-06/runs").json().size())
-                .isEqualTo(runsBefore + 2);
+                .isEqualTo(runsBefore + 3);
     }
 
     @Test

@@ -34,8 +34,10 @@ public class ActivityStore {
             List<ActivityLine> lines) {
     }
 
-    public Optional<Long> findByIdempotencyKey(String key) {
-        return jdbc.sql("SELECT id FROM activity_set WHERE idempotency_key = ?").param(key).query(Long.class).optional();
+    /** The set this user recorded with this Idempotency-Key (keys are each submitter's own). */
+    public Optional<Long> findByIdempotencyKey(String submittedBy, String key) {
+        return jdbc.sql("SELECT id FROM activity_set WHERE submitted_by = ? AND idempotency_key = ?")
+                .params(submittedBy, key).query(Long.class).optional();
     }
 
     public long insert(MonthlyActivities activities, String submittedBy, String idempotencyKey) {

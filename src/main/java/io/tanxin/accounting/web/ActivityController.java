@@ -64,9 +64,11 @@ class ActivityController {
     }
 
     @GetMapping("/api/v1/enterprises/{uscc}/activities/{month}")
-    @PreAuthorize("hasAnyRole('REGULATOR','AGENCY_ANALYST','VERIFIER','DATA_PROVIDER','ENTERPRISE')")
+    // not DATA_PROVIDER: a provider sends its own figures; the merged month carries every other
+    // source's (tax bureau, enterprise, grid) for any enterprise, which is not a provider's to read
+    @PreAuthorize("hasAnyRole('REGULATOR','AGENCY_ANALYST','VERIFIER','ENTERPRISE')")
     @Operation(summary = "某月最新版本的活动数据 / the newest revision of a month's activity data "
-            + "(REGULATOR, AGENCY_ANALYST, VERIFIER, DATA_PROVIDER; ENTERPRISE for itself)")
+            + "(REGULATOR, AGENCY_ANALYST, VERIFIER; ENTERPRISE for itself)")
     RecordedActivities latest(@PathVariable String uscc, @PathVariable String month) {
         Enterprise enterprise = enterprise(uscc);
         return accounting.activities(enterprise.uscc(), CarbonAccountController.month(month));
