@@ -23,6 +23,7 @@ import io.tanxin.evidence.EvidenceLog;
 import io.tanxin.evidence.OfflineVerifier;
 import io.tanxin.evidence.SignedCheckpoint;
 import io.tanxin.identity.Actor;
+import io.tanxin.identity.Role;
 import io.tanxin.intake.EnterpriseFacts;
 import io.tanxin.rating.Rating;
 import io.tanxin.rating.RatingManagement;
@@ -107,7 +108,7 @@ public class CreditReports {
             long id = store.insert(uscc, issuedAt, query.id(), actor.username());
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + String.format("%06d", id);
             body[0] = body(number, issuedAt, permit.enterprise().orElseGet(() -> directory.enterprise(uscc)),
-                    query.purpose());
+                    query.purpose(), actor);
             canonical[0] = CanonicalBody.bytes(body[0]);
             hash[0] = CanonicalBody.sha256(canonical[0]);
             store.complete(id, number, hash[0]);
@@ -152,7 +153,7 @@ public class CreditReports {
         return out.toByteArray();
     }
 
-    CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose) {
+    CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose, Actor reader) {
         String uscc = e.uscc();
         LocalDate today = ShanghaiDates.today(clock);
         List<DisputedItem> disputed = objections.disputedItems(uscc);
@@ -247,7 +248,23 @@ public class CreditReports {
                 ShanghaiDates.ZONE.getId(), r == null ? null : r.modelVersion(), e.synthetic(), purpose.name(),
                 purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
                 all(page -> objections.forEnterprise(uscc, null, page, Page.MAX_SIZE)), disputed,
-                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)));
+                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream()
+                        .map(q -> asSeenBy(reader, q)).toList());
+    }
+
+    /**
+     * A bank sees when, by which organisation, on what basis and for what purpose the enterprise's
+     * report was read, as a credit report shows its query records; who at another organisation read
+     * it, and on which consent, is that organisation's business.
+     */
+    private static QueryRecord asSeenBy(Actor reader, QueryRecord q) {
+        boolean bank = (reader.has(Role.BANK_OFFICER) || reader.has(Role.BANK_ADMIN)) && !reader.has(Role.REGULATOR)
+                && !reader.has(Role.AGENCY_ANALYST);
+        if (!bank || (reader.organisationCode() != null && reader.organisationCode().equals(q.organisationCode()))) {
+            return q;
+        }
+        return new QueryRecord(q.id(), q.uscc(), q.queriedAt(), null, q.organisationCode(), q.organisationName(),
+                q.basis(), q.purpose(), null);
     }
 
     /** Every item of a paged list: a report shows all of the enterprise's objections and queries, not a first page. */

@@ -117,8 +117,26 @@ class CreditReportApiTest {
                 "{\"institutionCode\":\"BANK_A\",\"purpose\":\"LOAN_APPROVAL\",\"validUntil\":\""
                         + LocalDate.now().plusMonths(3) + "\"}");
         assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
+        assertThat(json("regulator", FEATURED).status()).isEqualTo(200);
         Api.Response bank = json("bank-a", FEATURED);
         assertThat(bank.status()).as(bank.toString()).isEqualTo(200);
+        // the bank sees every read with its organisation, basis and purpose, but who read at another
+        // organisation, and on which consent, only for its own
+        JsonNode seen = bank.json().path("body").path("queryRecords");
+        assertThat(seen.size()).isGreaterThan(1);
+        boolean othersSeen = false;
+        for (JsonNode q : seen) {
+            if ("BANK_A".equals(q.path("organisationCode").asString())) {
+                assertThat(q.path("username").asString()).isEqualTo("bank-a");
+                assertThat(q.path("consentId").isNumber()).isTrue();
+            } else {
+                othersSeen = true;
+                assertThat(q.path("username").isNull() || q.path("username").isMissingNode()).as(q.toString()).isTrue();
+                assertThat(q.path("consentId").isNull() || q.path("consentId").isMissingNode()).isTrue();
+                assertThat(q.path("basis").asString()).isNotBlank();
+            }
+        }
+        assertThat(othersSeen).isTrue();
         String bankReport = bank.json().path("body").path("reportNumber").asString();
         assertThat(bank.json().path("body").path("purpose").asString()).isEqualTo("LOAN_APPROVAL");
         // wrong purpose: refused
