@@ -8,7 +8,6 @@ import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
-import io.tanxin.identity.OrganisationKind;
 import io.tanxin.identity.Role;
 import io.tanxin.intake.IntakeManagement;
 import io.tanxin.reporting.ConsentManagement;
@@ -117,15 +116,20 @@ class EnterpriseConsole {
             }
             return "redirect:/console/enterprise";
         }
-        if (actor.organisationKind() == OrganisationKind.PARK && !actor.has(Role.REGULATOR)
-                && !actor.has(Role.AGENCY_ANALYST)) {
+        boolean agency = actor.has(Role.REGULATOR) || actor.has(Role.AGENCY_ANALYST);
+        boolean parkOnly = actor.has(Role.PARK_ADMIN) && !agency && !actor.has(Role.VERIFIER);
+        if (parkOnly) {
+            // by role, as the API's tenant rule: a park administrator reaches its own park's enterprises
             Enterprise e = directory.findEnterprise(uscc).orElseThrow(ConsoleAdvice::forbidden);
-            if (!actor.organisationCode().equals(e.parkCode())) {
+            if (actor.organisationCode() == null || !actor.organisationCode().equals(e.parkCode())) {
                 throw ConsoleAdvice.forbidden();
             }
         }
         model.addAttribute("profile", profiles.view(uscc, en));
-        model.addAttribute("objections", objections.forEnterprise(uscc, null, 0, 50).items());
+        // what the page shows follows the API's rules: ratings and findings not to a park
+        // administrator, objections (the enterprise's own words) to the agency and regulators only
+        model.addAttribute("showRating", !parkOnly);
+        model.addAttribute("objections", agency ? objections.forEnterprise(uscc, null, 0, 50).items() : null);
         return "console/enterprise-detail";
     }
 

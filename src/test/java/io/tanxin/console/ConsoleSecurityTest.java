@@ -136,6 +136,20 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void anEnterprisesPageShowsEachRoleOnlyWhatTheApiWouldGiveIt() {
+        // the analyst sees rating, findings and the enterprise's objections
+        String analystsView = ok(FormClient.signedIn(port, "analyst").get("/console/enterprises/" + demoUscc)).body();
+        assertThat(analystsView).contains("id=\"rating\"", "id=\"findings\"", "id=\"objections\"");
+        // a verifier: rating and findings (as the API), not objections
+        String verifiersView = ok(FormClient.signedIn(port, "verifier").get("/console/enterprises/" + demoUscc)).body();
+        assertThat(verifiersView).contains("id=\"rating\"", "id=\"findings\"").doesNotContain("id=\"objections\"");
+        // the park's administrator: its enterprise's accounts, no rating, findings or objections
+        String parksView = ok(FormClient.signedIn(port, "park").get("/console/enterprises/" + insidePark)).body();
+        assertThat(parksView).doesNotContain("id=\"rating\"", "id=\"findings\"", "id=\"objections\"");
+        assertThat(Api.as(port, "park").get("/api/v1/enterprises/" + insidePark + "/ratings").status()).isEqualTo(403);
+    }
+
+    @Test
     void enterpriseFormsWithoutTheTokenAreRefusedAndChangeNothing() {
         Api api = Api.as(port, FRESH_USER);
         FormClient ent = FormClient.signedIn(port, FRESH_USER);
