@@ -3,16 +3,44 @@ package io.tanxin.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tanxin.shared.Uscc;
+import io.tanxin.support.ProblemAssert;
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 class DirectoryApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aParkAdministratorFindsOnlyTheEnterprisesOfItsOwnPark() {
+        Api park = Api.as(port, "park");
+        String own = park.get("/api/v1/identity/me").json().path("organisationCode").asString();
+        String other = jdbc.sql("SELECT park_code FROM enterprise WHERE park_code IS NOT NULL AND park_code <> ? "
+                + "FETCH FIRST 1 ROWS ONLY").param(own).query(String.class).single();
+        for (String asked : new String[] {"", "&park=" + other}) {
+            JsonNode found = park.get("/api/v1/enterprises?size=200" + asked).json();
+            assertThat(found.path("items").size()).isPositive();
+            found.path("items").forEach(e -> assertThat(e.path("parkCode").asString()).isEqualTo(own));
+        }
+        String inside = jdbc.sql("SELECT uscc FROM enterprise WHERE park_code = ? FETCH FIRST 1 ROWS ONLY").param(own)
+                .query(String.class).single();
+        String outside = jdbc.sql("SELECT uscc FROM enterprise WHERE park_code = ? FETCH FIRST 1 ROWS ONLY").param(other)
+                .query(String.class).single();
+        assertThat(park.get("/api/v1/enterprises/" + inside).status()).isEqualTo(200);
+        ProblemAssert.assertProblem(park.get("/api/v1/enterprises/" + outside), 403, "FORBIDDEN_TENANT");
+        // the analyst still sees every park
+        assertThat(Api.as(port, "analyst").get("/api/v1/enterprises/" + outside).status()).isEqualTo(200);
+    }
 
     static String validUscc(String first17) {
         return first17 + Uscc.checkCharacter(first17);

@@ -17,6 +17,7 @@ import io.tanxin.directory.Region;
 import io.tanxin.directory.SizeClass;
 import io.tanxin.directory.TransitionStage;
 import io.tanxin.identity.Actor;
+import io.tanxin.identity.Role;
 import io.tanxin.identity.Actors;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
@@ -56,12 +57,14 @@ class DirectoryController {
     @GetMapping("/api/v1/enterprises")
     @PreAuthorize(READERS)
     @Operation(summary = "搜索企业（名称片段、地区、行业、园区，分页）/ search enterprises "
-            + "(REGULATOR, AGENCY_ANALYST, VERIFIER, PARK_ADMIN, DATA_PROVIDER; ENTERPRISE sees only itself)")
+            + "(REGULATOR, AGENCY_ANALYST, VERIFIER, DATA_PROVIDER; PARK_ADMIN its own park; ENTERPRISE sees only itself)")
     Page<Enterprise> search(@RequestParam(required = false) String name, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String park,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        EnterpriseQuery query = new EnterpriseQuery(name, region, industry, park, page, size);
         Actor actor = Actors.require();
+        // a park administrator searches its own park, whatever park it names
+        EnterpriseQuery query = new EnterpriseQuery(name, region, industry, confinedToPark(actor) ? ownPark(actor) : park,
+                page, size);
         return actor.confinedToOwnEnterprise()
                 ? directory.searchWithin(query, actor.organisationCode())
                 : directory.search(query);
@@ -73,7 +76,29 @@ class DirectoryController {
     Enterprise get(@PathVariable String uscc) {
         String code = pathUscc(uscc);
         Actors.requireEnterpriseAccess(code);
+        Actor actor = Actors.require();
+        if (confinedToPark(actor)) {
+            // one answer for an enterprise outside the park and for none at all
+            String own = ownPark(actor);
+            return directory.findEnterprise(code).filter(e -> own.equals(e.parkCode())).orElseThrow(() ->
+                    new DomainException("FORBIDDEN_TENANT", "无权访问该企业的数据", "You may not access this enterprise's data")
+                            .withStatus(403));
+        }
         return directory.enterprise(code);
+    }
+
+    /** A park administrator with no wider role reaches only the enterprises of its own park. */
+    private static boolean confinedToPark(Actor actor) {
+        return actor.has(Role.PARK_ADMIN) && !actor.has(Role.REGULATOR) && !actor.has(Role.AGENCY_ANALYST)
+                && !actor.has(Role.VERIFIER) && !actor.has(Role.DATA_PROVIDER);
+    }
+
+    private static String ownPark(Actor actor) {
+        if (actor.organisationCode() == null) {
+            throw new DomainException("FORBIDDEN_TENANT", "园区管理员账号未关联园区", "This park administrator has no park")
+                    .withStatus(403);
+        }
+        return actor.organisationCode();
     }
 
     @PostMapping("/api/v1/enterprises")
