@@ -39,7 +39,8 @@ class TelemetrySubmissionController {
         Actor actor = Actors.require();
         String only = park;
         if (!actor.has(Role.AGENCY_ANALYST)) {
-            if (park != null && !park.equals(actor.organisationCode())) {
+            // a park administrator without a park would otherwise aggregate every park (null = all)
+            if (actor.organisationCode() == null || (park != null && !park.equals(actor.organisationCode()))) {
                 throw new DomainException("FORBIDDEN_TENANT", "只能汇总本园区的数据", "You may aggregate your own park only")
                         .withStatus(403);
             }

@@ -119,6 +119,18 @@ class TelemetryApiTest {
 
     // --- the registry
 
+    @Autowired
+    io.tanxin.identity.UserManagement users;
+
+    @Test
+    void aParkAdministratorWithoutAParkAggregatesNothing() {
+        // a misconfigured account: without this check its "own park" (null) meant every park
+        users.createUser(new io.tanxin.identity.NewUser("park-nowhere", Api.DEMO_PASSWORD, "未关联园区的管理员",
+                java.util.Set.of(io.tanxin.identity.Role.PARK_ADMIN), io.tanxin.identity.OrganisationKind.PARK, null, false));
+        assertProblem(Api.as(port, "park-nowhere").post("/api/v1/telemetry/aggregations?month=2025-03", ""), 403,
+                "FORBIDDEN_TENANT");
+    }
+
     @Test
     void aParkAdministratorRegistersMetersOfItsOwnParkOnly() {
         String uscc = parkEnterprise(0);
