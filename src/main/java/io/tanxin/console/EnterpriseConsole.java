@@ -117,7 +117,7 @@ class EnterpriseConsole {
             return "redirect:/console/enterprise";
         }
         boolean agency = actor.has(Role.REGULATOR) || actor.has(Role.AGENCY_ANALYST);
-        boolean parkOnly = actor.has(Role.PARK_ADMIN) && !agency && !actor.has(Role.VERIFIER);
+        boolean parkOnly = actor.confinedToPark();
         if (parkOnly) {
             // by role, as the API's tenant rule: a park administrator reaches its own park's enterprises
             Enterprise e = directory.findEnterprise(uscc).orElseThrow(ConsoleAdvice::forbidden);

@@ -22,6 +22,15 @@ public record Actor(String username, String displayName, Set<Role> roles, Organi
         return organisationKind == OrganisationKind.ENTERPRISE || has(Role.ENTERPRISE);
     }
 
+    /**
+     * A park administrator with no role that sees the whole province (regulator, agency analyst,
+     * verifier) reaches only the enterprises of its own park, {@link #organisationCode}; without a
+     * park, none.
+     */
+    public boolean confinedToPark() {
+        return has(Role.PARK_ADMIN) && !has(Role.REGULATOR) && !has(Role.AGENCY_ANALYST) && !has(Role.VERIFIER);
+    }
+
     public boolean mayAccessEnterprise(String uscc) {
         return !confinedToOwnEnterprise() || (organisationCode != null && organisationCode.equals(uscc));
     }

@@ -4,7 +4,6 @@ import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
-import io.tanxin.identity.Role;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Uscc;
 
@@ -30,7 +29,7 @@ final class EnterpriseAccess {
     static void check(Enterprise enterprise) {
         Actor actor = Actors.require();
         boolean allowed = actor.mayAccessEnterprise(enterprise.uscc());
-        if (allowed && actor.has(Role.PARK_ADMIN) && !actor.has(Role.REGULATOR) && !actor.has(Role.AGENCY_ANALYST)) {
+        if (allowed && actor.confinedToPark()) {
             allowed = actor.organisationCode() != null && actor.organisationCode().equals(enterprise.parkCode());
         }
         if (!allowed) {

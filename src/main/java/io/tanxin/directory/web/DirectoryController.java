@@ -17,7 +17,6 @@ import io.tanxin.directory.Region;
 import io.tanxin.directory.SizeClass;
 import io.tanxin.directory.TransitionStage;
 import io.tanxin.identity.Actor;
-import io.tanxin.identity.Role;
 import io.tanxin.identity.Actors;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
@@ -63,7 +62,7 @@ class DirectoryController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Actor actor = Actors.require();
         // a park administrator searches its own park, whatever park it names
-        EnterpriseQuery query = new EnterpriseQuery(name, region, industry, confinedToPark(actor) ? ownPark(actor) : park,
+        EnterpriseQuery query = new EnterpriseQuery(name, region, industry, actor.confinedToPark() ? ownPark(actor) : park,
                 page, size);
         return actor.confinedToOwnEnterprise()
                 ? directory.searchWithin(query, actor.organisationCode())
@@ -77,7 +76,7 @@ class DirectoryController {
         String code = pathUscc(uscc);
         Actors.requireEnterpriseAccess(code);
         Actor actor = Actors.require();
-        if (confinedToPark(actor)) {
+        if (actor.confinedToPark()) {
             // one answer for an enterprise outside the park and for none at all
             String own = ownPark(actor);
             return directory.findEnterprise(code).filter(e -> own.equals(e.parkCode())).orElseThrow(() ->
@@ -85,12 +84,6 @@ class DirectoryController {
                             .withStatus(403));
         }
         return directory.enterprise(code);
-    }
-
-    /** A park administrator with no wider role reaches only the enterprises of its own park. */
-    private static boolean confinedToPark(Actor actor) {
-        return actor.has(Role.PARK_ADMIN) && !actor.has(Role.REGULATOR) && !actor.has(Role.AGENCY_ANALYST)
-                && !actor.has(Role.VERIFIER) && !actor.has(Role.DATA_PROVIDER);
     }
 
     private static String ownPark(Actor actor) {

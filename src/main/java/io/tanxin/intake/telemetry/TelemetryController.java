@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
-import io.tanxin.identity.Role;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
 import jakarta.validation.Valid;
@@ -76,7 +75,7 @@ class TelemetryController {
     /** The park a caller may look at: a park administrator its own whatever it asks, others what they ask. */
     private static String scope(String requested) {
         Actor actor = Actors.require();
-        if (parkBound(actor)) {
+        if (actor.confinedToPark()) {
             requirePark(actor, requested == null ? actor.organisationCode() : requested);
             return actor.organisationCode();
         }
@@ -84,14 +83,10 @@ class TelemetryController {
     }
 
     private static void requirePark(Actor actor, String park) {
-        if (parkBound(actor) && (actor.organisationCode() == null || !actor.organisationCode().equals(park))) {
+        if (actor.confinedToPark() && (actor.organisationCode() == null || !actor.organisationCode().equals(park))) {
             throw new DomainException("FORBIDDEN_TENANT", "园区管理员只能管理本园区的计量表",
                     "A park administrator manages only its own park's meters").withStatus(403);
         }
-    }
-
-    private static boolean parkBound(Actor actor) {
-        return actor.has(Role.PARK_ADMIN) && !actor.has(Role.AGENCY_ANALYST) && !actor.has(Role.REGULATOR);
     }
 
     record MeterRequest(@NotBlank @Size(max = 64) String meterId, @NotBlank @Size(max = 32) String park,
