@@ -3,6 +3,7 @@ package io.tanxin.identity;
 import java.util.Optional;
 
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.NotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -29,9 +30,32 @@ public final class Actors {
     public static void requireEnterpriseAccess(String uscc) {
         Actor actor = require();
         if (!actor.mayAccessEnterprise(uscc)) {
-            throw new DomainException("FORBIDDEN_TENANT", "无权访问其他企业的数据",
-                    "You may not access another enterprise's data").withStatus(403);
+            throw foreignEnterprise();
         }
+    }
+
+    /**
+     * A record of some enterprise, by id, for a caller who may see it: an enterprise user is told
+     * alike that a record is another enterprise's and that there is none, so that trying ids in
+     * turn does not reveal which exist.
+     */
+    public static <T> T requireOwnRecord(java.util.function.Supplier<T> load, java.util.function.Function<T, String> usccOf) {
+        T record;
+        try {
+            record = load.get();
+        } catch (NotFoundException e) {
+            if (require().confinedToOwnEnterprise()) {
+                throw foreignEnterprise();
+            }
+            throw e;
+        }
+        requireEnterpriseAccess(usccOf.apply(record));
+        return record;
+    }
+
+    private static DomainException foreignEnterprise() {
+        return new DomainException("FORBIDDEN_TENANT", "无权访问其他企业的数据", "You may not access another enterprise's data")
+                .withStatus(403);
     }
 
     /** Implemented by the security principal so that other modules never see Spring's UserDetails. */

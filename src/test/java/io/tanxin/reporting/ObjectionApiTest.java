@@ -257,6 +257,27 @@ class ObjectionApiTest {
     }
 
     @Test
+    void anEnterpriseLearnsNothingFromTryingIds() {
+        // another enterprise's objection and no objection at all: the same answer, so ids cannot be probed
+        long others = jdbc.sql("INSERT INTO reporting_objection (uscc, item_type, item_ref, reason, filed_at, filed_by, "
+                + "due_date, status) VALUES ((SELECT MIN(uscc) FROM enterprise WHERE uscc <> ?), 'RATING', '2025', "
+                + "'another enterprise', ?, 'someone', ?, 'FILED') RETURNING id").params(FEATURED, OffsetDateTime.now(),
+                        LocalDate.now().plusDays(20)).query(Long.class).single();
+        Api enterprise = Api.as(port, "enterprise");
+        assertProblem(enterprise.get("/api/v1/objections/" + others), 403, "FORBIDDEN_TENANT");
+        assertProblem(enterprise.get("/api/v1/objections/" + (others + 1_000_000)), 403, "FORBIDDEN_TENANT");
+        assertProblem(enterprise.get("/api/v1/verification/findings/999999999"), 403, "FORBIDDEN_TENANT");
+        // the agency is told what is there and what is not
+        assertThat(Api.as(port, "analyst").get("/api/v1/objections/" + others).status()).isEqualTo(200);
+        assertProblem(Api.as(port, "analyst").get("/api/v1/objections/" + (others + 1_000_000)), 404,
+                "OBJECTION_NOT_FOUND");
+        assertProblem(Api.as(port, "analyst").get("/api/v1/verification/findings/999999999"), 404, "FINDING_NOT_FOUND");
+        // its own objection it reads
+        long own = file("MONTH_FIGURE", "2025-03", "3 月数据有误 / March is wrong").path("id").asLong();
+        assertThat(enterprise.get("/api/v1/objections/" + own).status()).isEqualTo(200);
+    }
+
+    @Test
     void malformedObjectionsAreRefused() {
         Api enterprise = Api.as(port, "enterprise");
         assertProblem(enterprise.post(FILE, "{\"itemType\":\"MONTH_FIGURE\",\"itemRef\":\"2025-13\",\"reason\":\"x\"}"),

@@ -54,8 +54,7 @@ class VerificationController {
     @PreAuthorize("hasAnyRole('AGENCY_ANALYST','REGULATOR','VERIFIER','ENTERPRISE')")
     @Operation(summary = "一条核验发现及其处理记录 / a finding with its history (roles as above)")
     Map<String, Object> finding(@PathVariable long id) {
-        Finding f = verification.finding(id);
-        Actors.requireEnterpriseAccess(f.uscc());
+        Finding f = Actors.requireOwnRecord(() -> verification.finding(id), Finding::uscc);
         return Map.of("finding", f, "notes", verification.notes(id));
     }
 

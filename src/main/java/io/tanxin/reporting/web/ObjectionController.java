@@ -75,9 +75,7 @@ class ObjectionController {
     @PreAuthorize("hasAnyRole('ENTERPRISE','AGENCY_ANALYST','REGULATOR')")
     @Operation(summary = "一条异议及其处理过程 / one objection with its steps (ENTERPRISE own, AGENCY_ANALYST, REGULATOR)")
     Objection one(@PathVariable long id) {
-        Objection o = objections.objection(id);
-        Actors.requireEnterpriseAccess(o.uscc());
-        return o;
+        return Actors.requireOwnRecord(() -> objections.objection(id), Objection::uscc);
     }
 
     @PostMapping("/api/v1/objections/{id}/acknowledgement")
