@@ -121,7 +121,7 @@ class EnterpriseConsole {
         if (parkOnly) {
             // by role, as the API's tenant rule: a park administrator reaches its own park's enterprises
             Enterprise e = directory.findEnterprise(uscc).orElseThrow(ConsoleAdvice::forbidden);
-            if (actor.organisationCode() == null || !actor.organisationCode().equals(e.parkCode())) {
+            if (!actor.worksForPark(e.parkCode())) {
                 throw ConsoleAdvice.forbidden();
             }
         }

@@ -31,6 +31,11 @@ public record Actor(String username, String displayName, Set<Role> roles, Organi
         return has(Role.PARK_ADMIN) && !has(Role.REGULATOR) && !has(Role.AGENCY_ANALYST) && !has(Role.VERIFIER);
     }
 
+    /** Whether this caller's organisation is the park {@code parkCode}; never without a park of its own. */
+    public boolean worksForPark(String parkCode) {
+        return organisationCode != null && organisationCode.equals(parkCode);
+    }
+
     public boolean mayAccessEnterprise(String uscc) {
         return !confinedToOwnEnterprise() || (organisationCode != null && organisationCode.equals(uscc));
     }

@@ -30,7 +30,7 @@ public final class Actors {
     public static void requireEnterpriseAccess(String uscc) {
         Actor actor = require();
         if (!actor.mayAccessEnterprise(uscc)) {
-            throw foreignEnterprise();
+            throw forbiddenTenant();
         }
     }
 
@@ -45,7 +45,7 @@ public final class Actors {
             record = load.get();
         } catch (NotFoundException e) {
             if (require().confinedToOwnEnterprise()) {
-                throw foreignEnterprise();
+                throw forbiddenTenant();
             }
             throw e;
         }
@@ -53,7 +53,8 @@ public final class Actors {
         return record;
     }
 
-    private static DomainException foreignEnterprise() {
+    /** The refusal of an enterprise's data to a caller outside it (another enterprise, another park). */
+    public static DomainException forbiddenTenant() {
         return new DomainException("FORBIDDEN_TENANT", "无权访问其他企业的数据", "You may not access another enterprise's data")
                 .withStatus(403);
     }

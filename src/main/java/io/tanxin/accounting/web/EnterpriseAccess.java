@@ -30,7 +30,7 @@ final class EnterpriseAccess {
         Actor actor = Actors.require();
         boolean allowed = actor.mayAccessEnterprise(enterprise.uscc());
         if (allowed && actor.confinedToPark()) {
-            allowed = actor.organisationCode() != null && actor.organisationCode().equals(enterprise.parkCode());
+            allowed = actor.worksForPark(enterprise.parkCode());
         }
         if (!allowed) {
             throw new DomainException("FORBIDDEN_TENANT", "无权访问该企业的数据", "You may not access this enterprise's data")

@@ -78,10 +78,8 @@ class DirectoryController {
         Actor actor = Actors.require();
         if (actor.confinedToPark()) {
             // one answer for an enterprise outside the park and for none at all
-            String own = ownPark(actor);
-            return directory.findEnterprise(code).filter(e -> own.equals(e.parkCode())).orElseThrow(() ->
-                    new DomainException("FORBIDDEN_TENANT", "无权访问该企业的数据", "You may not access this enterprise's data")
-                            .withStatus(403));
+            return directory.findEnterprise(code).filter(e -> actor.worksForPark(e.parkCode()))
+                    .orElseThrow(Actors::forbiddenTenant);
         }
         return directory.enterprise(code);
     }

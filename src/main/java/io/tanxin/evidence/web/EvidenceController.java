@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -17,12 +16,12 @@ import io.tanxin.evidence.EvidencePublicKey;
 import io.tanxin.evidence.EvidenceVerification;
 import io.tanxin.evidence.LeafInfo;
 import io.tanxin.evidence.VerificationReport;
+import io.tanxin.identity.Actors;
+import io.tanxin.identity.Role;
 import io.tanxin.shared.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,10 +79,10 @@ class EvidenceController {
     @Operation(summary = "按序号取证据叶子：任何人可取叶子哈希；data（被哈希的原始字节）、kind 与 recordRef 仅对征信机构分析师"
             + "与监管机构返回 / a leaf by index: anyone gets its hash; data (exactly the leaf-hashed bytes), kind and "
             + "recordRef only for AGENCY_ANALYST and REGULATOR (anonymous callers allowed)")
-    LeafResponse leaf(@PathVariable long index, Authentication caller) {
+    LeafResponse leaf(@PathVariable long index) {
         LeafInfo leaf = evidence.leafAt(index).orElseThrow(() -> new DomainException("EVIDENCE_LEAF_NOT_FOUND",
                 "证据叶子 " + index + " 不存在", "There is no evidence leaf " + index).withStatus(404));
-        if (!auditsTheLog(caller)) {
+        if (!auditsTheLog()) {
             return new LeafResponse(leaf.index(), B64.encodeToString(leaf.leafHash()), null, null, null,
                     leaf.appendedAt());
         }
@@ -91,12 +90,9 @@ class EvidenceController {
                 leaf.kind(), leaf.recordRef(), leaf.appendedAt());
     }
 
-    private static boolean auditsTheLog(Authentication caller) {
-        return caller != null && caller.isAuthenticated() && caller.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(AUDITORS::contains);
+    private static boolean auditsTheLog() {
+        return Actors.current().filter(a -> a.has(Role.AGENCY_ANALYST) || a.has(Role.REGULATOR)).isPresent();
     }
-
-    private static final Set<String> AUDITORS = Set.of("ROLE_AGENCY_ANALYST", "ROLE_REGULATOR");
 
     @GetMapping("/api/v1/evidence/proofs/inclusion")
     @Operation(summary = "叶子在给定大小的树中的包含证明（RFC 9162 §2.1.3）/ inclusion proof of a leaf in the tree of a "

@@ -83,7 +83,7 @@ class TelemetryController {
     }
 
     private static void requirePark(Actor actor, String park) {
-        if (actor.confinedToPark() && (actor.organisationCode() == null || !actor.organisationCode().equals(park))) {
+        if (actor.confinedToPark() && !actor.worksForPark(park)) {
             throw new DomainException("FORBIDDEN_TENANT", "园区管理员只能管理本园区的计量表",
                     "A park administrator manages only its own park's meters").withStatus(403);
         }

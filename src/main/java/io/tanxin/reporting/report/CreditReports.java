@@ -248,8 +248,7 @@ public class CreditReports {
                 ShanghaiDates.ZONE.getId(), r == null ? null : r.modelVersion(), e.synthetic(), purpose.name(),
                 purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
                 all(page -> objections.forEnterprise(uscc, null, page, Page.MAX_SIZE)), disputed,
-                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream()
-                        .map(q -> asSeenBy(reader, q)).toList());
+                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream().map(asSeenBy(reader)).toList());
     }
 
     /**
@@ -257,14 +256,15 @@ public class CreditReports {
      * report was read, as a credit report shows its query records; who at another organisation read
      * it, and on which consent, is that organisation's business.
      */
-    private static QueryRecord asSeenBy(Actor reader, QueryRecord q) {
+    private static java.util.function.UnaryOperator<QueryRecord> asSeenBy(Actor reader) {
         boolean bank = (reader.has(Role.BANK_OFFICER) || reader.has(Role.BANK_ADMIN)) && !reader.has(Role.REGULATOR)
                 && !reader.has(Role.AGENCY_ANALYST);
-        if (!bank || (reader.organisationCode() != null && reader.organisationCode().equals(q.organisationCode()))) {
-            return q;
+        if (!bank) {
+            return q -> q;
         }
-        return new QueryRecord(q.id(), q.uscc(), q.queriedAt(), null, q.organisationCode(), q.organisationName(),
-                q.basis(), q.purpose(), null);
+        return q -> reader.organisationCode() != null && reader.organisationCode().equals(q.organisationCode()) ? q
+                : new QueryRecord(q.id(), q.uscc(), q.queriedAt(), null, q.organisationCode(), q.organisationName(),
+                        q.basis(), q.purpose(), null);
     }
 
     /** Every item of a paged list: a report shows all of the enterprise's objections and queries, not a first page. */
