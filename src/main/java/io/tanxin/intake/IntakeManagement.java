@@ -140,7 +140,7 @@ public class IntakeManagement {
         boolean tooLarge = request.raw().length > limits.maxBytes();
         byte[] kept = tooLarge ? Arrays.copyOf(request.raw(), RAW_KEPT_WHEN_TOO_LARGE) : request.raw();
         if (request.idempotencyKey() != null) {
-            Optional<SubmissionResult> earlier = submissions.byKey(request.idempotencyKey());
+            Optional<SubmissionResult> earlier = submissions.byKey(request.submittedBy(), request.idempotencyKey());
             if (earlier.isPresent()) {
                 SubmissionResult first = earlier.get();
                 if (!first.sha256().equals(sha256)) {

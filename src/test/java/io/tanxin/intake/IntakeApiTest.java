@@ -63,6 +63,35 @@ class IntakeApiTest {
         var reused = Api.as(port, "provider").postBytes("/api/v1/intake/submissions?dataset=ACTIVITY",
                 csv(FEATURED + ",2025-11,ELECTRICITY_PURCHASED,GRID,1,MWh,\r\n", StandardCharsets.UTF_8), CSV, "grid-nov-1");
         assertProblem(reused, 422, "IDEMPOTENCY_KEY_REUSED");
+
+        // the key is the provider's own: another user choosing it is neither refused nor told of the provider's submission
+        var otherUsers = Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=ACTIVITY",
+                csv(FEATURED + ",2025-11,FUEL,COKE,abc,t,\r\n", StandardCharsets.UTF_8), CSV, "grid-nov-1");
+        assertProblem(otherUsers, 422, "IMPORT_REJECTED");
+        assertThat(otherUsers.json().path("submissionId").asLong()).isNotEqualTo(body.path("id").asLong());
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysOnlyItsOwnSubmittersSubmission() {
+        byte[] file = csv(FEATURED + ",2025-09,FUEL,COKE,secret-cell,t,\r\n", StandardCharsets.UTF_8);
+        var analysts = Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", file, CSV,
+                "shared-looking-key");
+        assertProblem(analysts, 422, "IMPORT_REJECTED");
+        long analystsId = analysts.json().path("submissionId").asLong();
+
+        var analystsRetry = Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", file, CSV,
+                "shared-looking-key");
+        assertProblem(analystsRetry, 422, "IMPORT_REJECTED");
+        assertThat(analystsRetry.json().path("submissionId").asLong()).isEqualTo(analystsId);
+
+        // the same bytes under the same key from someone else are that user's own new submission
+        var providers = Api.as(port, "provider").postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", file, CSV,
+                "shared-looking-key");
+        assertProblem(providers, 422, "IMPORT_REJECTED");
+        long providersId = providers.json().path("submissionId").asLong();
+        assertThat(providersId).isNotEqualTo(analystsId);
+        assertThat(jdbc.sql("SELECT submitted_by FROM submission WHERE id = ?").param(providersId).query(String.class)
+                .single()).isEqualTo("provider");
     }
 
     @Test

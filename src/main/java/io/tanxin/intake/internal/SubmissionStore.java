@@ -58,9 +58,10 @@ public class SubmissionStore {
         return keys.getKey().longValue();
     }
 
-    public Optional<SubmissionResult> byKey(String idempotencyKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM submission WHERE idempotency_key = ?").param(idempotencyKey)
-                .query(this::result).optional();
+    /** The submitter's own earlier submission under this key: keys are each submitter's, never shared. */
+    public Optional<SubmissionResult> byKey(String submittedBy, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM submission WHERE submitted_by = ? AND idempotency_key = ?")
+                .params(submittedBy, idempotencyKey).query(this::result).optional();
     }
 
     public Optional<SubmissionResult> byId(long id) {
