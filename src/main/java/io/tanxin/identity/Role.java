@@ -22,6 +22,19 @@ public enum Role {
         return nameZh;
     }
 
+    /**
+     * What a user with this role must belong to: the rules of every module read "its own" records
+     * through the organisation (an enterprise's USCC, a park's code, a bank's institution code).
+     */
+    public OrganisationKind organisationKind() {
+        return switch (this) {
+            case ENTERPRISE -> OrganisationKind.ENTERPRISE;
+            case PARK_ADMIN -> OrganisationKind.PARK;
+            case CITIZEN -> OrganisationKind.CITIZEN;
+            case DATA_PROVIDER, AGENCY_ANALYST, VERIFIER, BANK_OFFICER, BANK_ADMIN, REGULATOR -> OrganisationKind.INSTITUTION;
+        };
+    }
+
     public String authority() {
         return "ROLE_" + name();
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.tanxin.identity.internal.TokenHashing;
 import io.tanxin.identity.internal.Users;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.Uscc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +40,47 @@ public class UserManagement {
         if (user.roles().isEmpty()) {
             throw new DomainException("ROLE_REQUIRED", "用户至少需要一个角色", "A user needs at least one role");
         }
+        requireOrganisationFitsRoles(user);
         if (users.exists(user.username())) {
             throw new DomainException("USER_EXISTS", "用户名已存在：" + user.username(),
                     "Username already taken: " + user.username()).withStatus(409);
         }
         users.insert(user, passwords.encode(user.rawPassword()));
+    }
+
+    /**
+     * A user belongs to the organisation its roles work for, named by its code: without this, a park
+     * administrator without a park or a bank officer filed as an enterprise would be a guard's blind
+     * spot in every module that reads "its own" records.
+     */
+    private static void requireOrganisationFitsRoles(NewUser user) {
+        for (Role role : user.roles()) {
+            if (role.organisationKind() != user.organisationKind()) {
+                throw new DomainException("ORGANISATION_DOES_NOT_FIT_ROLE",
+                        "角色 " + role.nameZh() + "（" + role + "）须属于" + kindZh(role.organisationKind()) + "，而非"
+                                + kindZh(user.organisationKind()),
+                        "Role " + role + " belongs to an organisation of kind " + role.organisationKind() + ", not "
+                                + user.organisationKind());
+            }
+        }
+        if (user.organisationCode() == null || user.organisationCode().isBlank()) {
+            throw new DomainException("ORGANISATION_CODE_REQUIRED", "须填写用户所属" + kindZh(user.organisationKind())
+                    + "的代码", "The code of the user's " + user.organisationKind() + " is required");
+        }
+        if (user.organisationKind() == OrganisationKind.ENTERPRISE && !Uscc.isValid(user.organisationCode())) {
+            throw new DomainException("INVALID_USCC", "企业用户所属企业的统一社会信用代码无效：" + user.organisationCode(),
+                    "The enterprise user's USCC is not valid: " + user.organisationCode());
+        }
+    }
+
+    private static String kindZh(OrganisationKind kind) {
+        return switch (kind) {
+            case ENTERPRISE -> "企业";
+            case INSTITUTION -> "机构";
+            case PARK -> "园区";
+            case CITIZEN -> "个人";
+            case NONE -> "无所属组织";
+        };
     }
 
     public Optional<Actor> find(String username) {

@@ -2,6 +2,11 @@ package io.tanxin.identity;
 
 import static io.tanxin.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+
+import io.tanxin.shared.DomainException;
 
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
@@ -31,6 +36,35 @@ class IdentityApiTest {
         }
         assertThat(Api.as(port, "bank-a").get("/api/v1/identity/me").json().path("organisationCode").asString())
                 .isNotEqualTo(Api.as(port, "bank-b").get("/api/v1/identity/me").json().path("organisationCode").asString());
+    }
+
+    @Autowired
+    UserManagement users;
+
+    @Test
+    void aUserBelongsToTheKindOfOrganisationItsRolesWorkFor() {
+        assertThatThrownBy(() -> users.createUser(new NewUser("bank-as-enterprise", Api.DEMO_PASSWORD, "错配用户",
+                Set.of(Role.BANK_OFFICER), OrganisationKind.ENTERPRISE, "91140300MA0TX20251", false)))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+                .isEqualTo("ORGANISATION_DOES_NOT_FIT_ROLE");
+        assertThatThrownBy(() -> users.createUser(new NewUser("enterprise-and-bank", Api.DEMO_PASSWORD, "错配用户",
+                Set.of(Role.ENTERPRISE, Role.BANK_OFFICER), OrganisationKind.ENTERPRISE, "91140300MA0TX20251", false)))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+                .isEqualTo("ORGANISATION_DOES_NOT_FIT_ROLE");
+        assertThatThrownBy(() -> users.createUser(new NewUser("park-without-park", Api.DEMO_PASSWORD, "错配用户",
+                Set.of(Role.PARK_ADMIN), OrganisationKind.PARK, " ", false)))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+                .isEqualTo("ORGANISATION_CODE_REQUIRED");
+        assertThatThrownBy(() -> users.createUser(new NewUser("enterprise-bad-uscc", Api.DEMO_PASSWORD, "错配用户",
+                Set.of(Role.ENTERPRISE), OrganisationKind.ENTERPRISE, "91140300MA0TX20250", false)))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).code())
+                .isEqualTo("INVALID_USCC");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user WHERE display_name = '错配用户'").query(Long.class).single())
+                .isZero();
+
+        users.createUser(new NewUser("regulator-and-analyst", Api.DEMO_PASSWORD, "双角色机构用户",
+                Set.of(Role.REGULATOR, Role.AGENCY_ANALYST), OrganisationKind.INSTITUTION, "PBOC_TY", false));
+        assertThat(users.find("regulator-and-analyst")).isPresent();
     }
 
     @Test

@@ -124,9 +124,11 @@ class TelemetryApiTest {
 
     @Test
     void aParkAdministratorWithoutAParkAggregatesNothing() {
-        // a misconfigured account: without this check its "own park" (null) meant every park
+        // a misconfigured account (user creation refuses it now; one made before, or edited in the database, may
+        // remain): without this check its "own park" (null) meant every park
         users.createUser(new io.tanxin.identity.NewUser("park-nowhere", Api.DEMO_PASSWORD, "未关联园区的管理员",
-                java.util.Set.of(io.tanxin.identity.Role.PARK_ADMIN), io.tanxin.identity.OrganisationKind.PARK, null, false));
+                java.util.Set.of(io.tanxin.identity.Role.PARK_ADMIN), io.tanxin.identity.OrganisationKind.PARK, PARK, false));
+        jdbc.sql("UPDATE app_user SET organisation_code = NULL WHERE username = 'park-nowhere'").update();
         assertProblem(Api.as(port, "park-nowhere").post("/api/v1/telemetry/aggregations?month=2025-03", ""), 403,
                 "FORBIDDEN_TENANT");
     }
