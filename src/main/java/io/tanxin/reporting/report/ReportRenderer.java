@@ -35,6 +35,10 @@ class ReportRenderer {
 
     private static final ReportFonts FONTS = ReportFonts.INSTANCE;
 
+    /** Times as a reader in the province reads them; the JSON keeps the exact instant. */
+    private static final java.time.format.DateTimeFormatter SHANGHAI_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportRenderer.class);
 
     private final ITemplateEngine templates;
@@ -70,6 +74,7 @@ class ReportRenderer {
         ctx.setVariable("r", report.body());
         ctx.setVariable("ev", report.evidence());
         ctx.setVariable("pdf", pdf);
+        ctx.setVariable("shanghai", SHANGHAI_TIME);
         if (!pdf) {
             QrCode qr = QrCode.of(report.evidence().verificationUrl());
             ctx.setVariable("qrSize", qr.size());

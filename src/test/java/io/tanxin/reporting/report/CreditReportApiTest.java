@@ -92,6 +92,11 @@ class CreditReportApiTest {
         String page = new String(html.body(), StandardCharsets.UTF_8);
         assertThat(page).contains("碳信用报告", name, FEATURED, rating.path("labelZh").asString(), "<svg", " d=\"M",
                 "负面信息", "查询记录", "证据日志叶子序号");
+        // a query's time as the province reads it (the JSON keeps the exact instant)
+        String queried = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.Instant.parse(body.path("queryRecords").get(0).path("queriedAt").asString()));
+        assertThat(page).contains(queried, "Asia/Shanghai").doesNotContain("Time (UTC)");
 
         HttpResponse<byte[]> pdf = get("enterprise", FEATURED, "application/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
