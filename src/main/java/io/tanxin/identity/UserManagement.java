@@ -28,6 +28,8 @@ public class UserManagement {
         this.passwords = passwords;
     }
 
+    static final int MAX_TOKEN_YEARS = 2;
+
     @Transactional
     public void createUser(NewUser user) {
         if (user.username() == null || !user.username().matches("[a-z0-9][a-z0-9._-]{1,63}")) {
@@ -94,6 +96,11 @@ public class UserManagement {
     /** Issues a bearer token for the API; only its hash is kept, so it is shown once. */
     @Transactional
     public IssuedToken issueToken(String username, String name, OffsetDateTime expiresAt) {
+        if (expiresAt != null && expiresAt.isAfter(OffsetDateTime.now().plusYears(MAX_TOKEN_YEARS))) {
+            // a token is a password that never changes: bounded, and the database's timestamps end somewhere too
+            throw new DomainException("TOKEN_LIFETIME_TOO_LONG", "令牌有效期至多 " + MAX_TOKEN_YEARS + " 年",
+                    "A token may be valid for at most " + MAX_TOKEN_YEARS + " years");
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "tx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

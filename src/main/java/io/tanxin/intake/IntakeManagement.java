@@ -314,10 +314,21 @@ public class IntakeManagement {
             if (!(rows instanceof List<?> list)) {
                 throw new ImportRejected("MALFORMED_BODY", "JSON 应为 {\"rows\":[...]}", "JSON must be {\"rows\":[...]}");
             }
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map)) {
+                    throw new ImportRejected("MALFORMED_BODY", "rows 的第 " + (i + 1) + " 项不是对象",
+                            "Element " + (i + 1) + " of rows is not an object");
+                }
+            }
             return (List<Map<String, Object>>) list;
         } catch (ImportRejected e) {
             throw e;
         } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DomainException refused) { // a value the request guards refuse, e.g. a NUL
+                    throw new ImportRejected(refused.code(), refused.messageZh(), refused.messageEn());
+                }
+            }
             throw new ImportRejected("MALFORMED_BODY", "请求体不是有效的 JSON", "The body is not valid JSON");
         }
     }

@@ -490,6 +490,7 @@ public class RatingManagement {
             throw new DomainException("OVERRIDE_REASON_REQUIRED", "请写明理由（至少 5 个字）",
                     "A written reason of at least 5 characters is required");
         }
+        requireReasonFits(reason);
         String k = kind == null ? (actor.has(Role.VERIFIER) && !actor.has(Role.AGENCY_ANALYST) ? "CO_SIGN" : "OVERRIDE")
                 : kind.toUpperCase(java.util.Locale.ROOT);
         String proposed;
@@ -517,6 +518,14 @@ public class RatingManagement {
         return store.override(id).orElseThrow();
     }
 
+    /** The stored reason holds 2,000 characters; a longer one failed at the insert as a 500. */
+    private static void requireReasonFits(String reason) {
+        if (reason != null && reason.strip().length() > 2000) {
+            throw new DomainException("OVERRIDE_REASON_TOO_LONG", "理由过长（至多 2000 字）",
+                    "The reason is too long (at most 2,000 characters)");
+        }
+    }
+
     /** A different AGENCY_ANALYST approves or rejects; an approved override becomes the label in force. */
     @Transactional
     public RatingOverride decide(long overrideId, boolean approve, String reason) {
@@ -534,6 +543,7 @@ public class RatingManagement {
         if (!"PENDING".equals(o.status())) {
             throw new DomainException("OVERRIDE_DECIDED", "该申请已审批", "This proposal was already decided").withStatus(409);
         }
+        requireReasonFits(reason);
         String before = approve && "OVERRIDE".equals(o.kind()) ? currentLabel(o) : null;
         if (!store.decide(overrideId, approve ? "APPROVED" : "REJECTED", actor.username(),
                 reason == null ? null : reason.strip(), OffsetDateTime.now(SHANGHAI))) {

@@ -218,6 +218,37 @@ class EvidenceApiTest {
     }
 
     @Test
+    void aCheckpointAlteredAfterItsSignatureWasVerifiedIsCaughtByTheNextRun() {
+        appendSome("checkpoint-tamper", 2);
+        evidence.sequence();
+        evidence.checkpointNow();
+        // this run verifies every signature; later runs skip those whose notes are unchanged
+        assertThat(Api.as(port, "regulator").post("/api/v1/evidence/verifications", "").status()).isEqualTo(200);
+
+        var oldest = jdbc.queryForMap("SELECT id, tree_size, note_text FROM evidence_checkpoint ORDER BY id LIMIT 1");
+        String note = (String) oldest.get("note_text");
+        String signatureLine = note.substring(note.lastIndexOf("\n\n") + 2, note.length() - 1);
+        String base64 = signatureLine.substring(signatureLine.lastIndexOf(' ') + 1);
+        byte[] signature = java.util.Base64.getDecoder().decode(base64);
+        signature[signature.length - 1] ^= 1;
+        String altered = note.replace(base64, java.util.Base64.getEncoder().encodeToString(signature));
+        jdbc.update("UPDATE evidence_checkpoint SET note_text = ? WHERE id = ?", altered, oldest.get("id"));
+        try {
+            JsonNode report = Api.as(port, "regulator").post("/api/v1/evidence/verifications", "").json();
+            JsonNode alert = null;
+            for (JsonNode a : report.path("newAlerts")) {
+                if ("EVIDENCE_CHECKPOINT_SIGNATURE_INVALID".equals(a.path("code").asString())) {
+                    alert = a;
+                }
+            }
+            assertThat(alert).as(report.toString()).isNotNull();
+            assertThat(alert.path("treeSize").asLong()).isEqualTo(((Number) oldest.get("tree_size")).longValue());
+        } finally {
+            jdbc.update("UPDATE evidence_checkpoint SET note_text = ? WHERE id = ?", note, oldest.get("id"));
+        }
+    }
+
+    @Test
     void aSourceRowChangedBehindTheLogsBackRaisesAnAlertNamingIt() {
         long id = System.nanoTime() % 1_000_000_000L;
         jdbc.update("INSERT INTO evidence_test_record (id, amount, note) VALUES (?, ?, ?)", id,

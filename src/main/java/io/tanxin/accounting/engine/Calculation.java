@@ -3,6 +3,8 @@ package io.tanxin.accounting.engine;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Unit;
 import java.math.BigDecimal;
+
+import io.tanxin.shared.PlausibleNumbers;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,6 +112,15 @@ final class Calculation {
             throw fail(CalculationErrorCode.ACTIVITY_NOT_ALLOWED,
                     a.kind() + "不适用于核算方法" + methodology,
                     a.kind() + " is not allowed under methodology " + methodology);
+        }
+        PlausibleNumbers.problem(a.quantity()).ifPresent(p -> {
+            throw fail(CalculationErrorCode.ABSURD_VALUE, "数量：" + p.messageZh(), "quantity: " + p.messageEn());
+        });
+        for (Map.Entry<String, BigDecimal> p : a.parameters().entrySet()) {
+            PlausibleNumbers.problem(p.getValue(), PlausibleNumbers.PARAMETER_LIMIT).ifPresent(why -> {
+                throw fail(CalculationErrorCode.ABSURD_VALUE, "参数“" + p.getKey() + "”：" + why.messageZh(),
+                        "parameter \"" + p.getKey() + "\": " + why.messageEn());
+            });
         }
         if (a.quantity().signum() < 0) {
             throw fail(CalculationErrorCode.NEGATIVE_QUANTITY,

@@ -13,6 +13,8 @@ public enum CalculationErrorCode {
     ACTIVITY_NOT_ALLOWED,
     GREEN_EXCEEDS_PURCHASED,
     INVALID_PARAMETER,
+    /** A quantity or parameter beyond any real figure (10¹² and more, or absurdly many digits). */
+    ABSURD_VALUE,
     /** A reference CSV that cannot be read as a factor set. */
     REFERENCE_DATA_INVALID
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import io.tanxin.shared.PlausibleNumbers;
 import io.tanxin.shared.Uscc;
 
 /**
@@ -15,13 +16,24 @@ import io.tanxin.shared.Uscc;
 public enum ColumnType {
     TEXT, USCC, MONTH, YEAR, DATE, DECIMAL, INTEGER, CODE;
 
-    private static final BigDecimal ABSURD = new BigDecimal("1E12");
+    /** The stored columns of codes (fuel and product codes, units) hold 64 characters. */
+    static final int MAX_CODE_LENGTH = 64;
 
     public Object parse(String raw) {
         String text = raw.trim();
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold NUL; a file's NUL is refused as an encoding error before this
+            throw new FieldError(null, "CONTROL_CHARACTER", "含有不允许的控制字符（NUL）", "Contains a NUL control character");
+        }
         return switch (this) {
             case TEXT -> text;
-            case CODE -> text.toUpperCase(Locale.ROOT);
+            case CODE -> {
+                if (text.length() > MAX_CODE_LENGTH) {
+                    throw new FieldError(null, "TOO_LONG", "代码过长（至多 " + MAX_CODE_LENGTH + " 个字符）",
+                            "Code too long (at most " + MAX_CODE_LENGTH + " characters)");
+                }
+                yield text.toUpperCase(Locale.ROOT);
+            }
             case USCC -> {
                 if (!Uscc.isValid(text)) {
                     throw new FieldError(null, "INVALID_USCC", "统一社会信用代码无效（长度、字符或校验位错误）",
@@ -44,6 +56,9 @@ public enum ColumnType {
     }
 
     static BigDecimal decimal(String text) {
+        if (text.length() > PlausibleNumbers.MAX_TEXT_LENGTH) {
+            throw new FieldError(null, "TOO_PRECISE", "数字过长", "Number too long");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(text.indexOf(',') < 0 ? text : text.replace(",", ""));
@@ -53,9 +68,9 @@ public enum ColumnType {
         if (value.signum() < 0) {
             throw new FieldError(null, "NEGATIVE_VALUE", "不能为负数", "Must not be negative");
         }
-        if (value.compareTo(ABSURD) >= 0) {
-            throw new FieldError(null, "ABSURD_VALUE", "数值大得不合理（≥ 10¹²）", "Implausibly large (≥ 10¹²)");
-        }
+        PlausibleNumbers.problem(value).ifPresent(p -> {
+            throw new FieldError(null, p.code(), p.messageZh(), p.messageEn());
+        });
         return value;
     }
 

@@ -53,9 +53,15 @@ public class SubmissionStore {
                     file_name, content_type, size_bytes, sha256, raw_truncated, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')""")
                 .params(s.source().name(), s.channel().name(), s.dataset(), s.submittedBy(), s.receivedAt(),
-                        s.idempotencyKey(), s.fileName(), s.contentType(), s.sizeBytes(), s.sha256(), s.rawTruncated())
+                        s.idempotencyKey(), cut(s.fileName(), 255), cut(s.contentType(), 128), s.sizeBytes(), s.sha256(),
+                        s.rawTruncated())
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** A client's file name and content type are labels: cut to their columns, never a reason to lose the bytes. */
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** The submitter's own earlier submission under this key: keys are each submitter's, never shared. */

@@ -92,12 +92,23 @@ public final class ActivityImport implements DatasetImport {
                 throw new FieldError("parameters", "INVALID_PARAMETERS", "实测参数格式应为 名称=数值;名称=数值",
                         "Parameters must look like name=value;name=value");
             }
+            BigDecimal value;
             try {
-                map.put(kv[0].trim(), new BigDecimal(kv[1].trim()));
+                String number = kv[1].trim();
+                if (number.length() > io.tanxin.shared.PlausibleNumbers.MAX_TEXT_LENGTH) {
+                    throw new NumberFormatException("too long");
+                }
+                value = new BigDecimal(number);
             } catch (NumberFormatException e) {
                 throw new FieldError("parameters", "INVALID_PARAMETERS", "实测参数 " + kv[0].trim() + " 的值不是数字",
                         "Parameter " + kv[0].trim() + " is not a number");
             }
+            String name = kv[0].trim();
+            io.tanxin.shared.PlausibleNumbers.problem(value, io.tanxin.shared.PlausibleNumbers.PARAMETER_LIMIT).ifPresent(p -> {
+                throw new FieldError("parameters", p.code(), "实测参数 " + name + "：" + p.messageZh(),
+                        "Parameter " + name + ": " + p.messageEn());
+            });
+            map.put(name, value);
         }
         return io.tanxin.shared.ParameterText.format(map);
     }
