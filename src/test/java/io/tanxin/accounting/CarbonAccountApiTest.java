@@ -138,6 +138,21 @@ class CarbonAccountApiTest {
     }
 
     @Test
+    void anEnterprisesFiguresAreItsSelfReportAndNoFutureMonthIsTaken() {
+        String line = "{\"kind\":\"ELECTRICITY_PURCHASED\",\"quantity\":100,\"unit\":\"MWh\"}";
+        Api enterprise = Api.as(port, "enterprise");
+        assertProblem(enterprise.put("/api/v1/enterprises/" + own + "/activities/2025-05",
+                "{\"source\":\"POWER_GRID\",\"activities\":[" + line + "]}"), 403, "SOURCE_NOT_YOURS");
+        var own = enterprise.put("/api/v1/enterprises/" + this.own + "/activities/2025-05", "{\"activities\":[" + line + "]}");
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        assertThat(own.json().path("source").asString()).isEqualTo("SELF_REPORT");
+
+        String next = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toString();
+        assertProblem(Api.as(port, "analyst").put("/api/v1/enterprises/" + other + "/activities/" + next,
+                "{\"activities\":[" + line + "]}"), 422, "FUTURE_PERIOD");
+    }
+
+    @Test
     void aBadLineRejectsTheWholeMonthAndStoresNothing() {
         Api provider = Api.as(port, "provider");
         String path = "/api/v1/enterprises/" + other + "/activities/2025-07";

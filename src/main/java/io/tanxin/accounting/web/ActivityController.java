@@ -12,7 +12,9 @@ import io.tanxin.accounting.MonthlyActivities;
 import io.tanxin.accounting.RecordedActivities;
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
+import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
+import io.tanxin.identity.Role;
 import io.tanxin.shared.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,8 +57,12 @@ class ActivityController {
             throw new DomainException("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key 应为 1–128 个字符",
                     "Idempotency-Key must have 1–128 characters").withStatus(400);
         }
-        MonthlyActivities activities = new MonthlyActivities(enterprise.uscc(), CarbonAccountController.month(month),
-                request.source() == null ? "API" : request.source(),
+        java.time.YearMonth period = CarbonAccountController.month(month);
+        if (period.isAfter(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            throw new DomainException("FUTURE_PERIOD", "不能提交未来月份 " + period + " 的活动数据",
+                    "Activity data for the future month " + period + " cannot be submitted");
+        }
+        MonthlyActivities activities = new MonthlyActivities(enterprise.uscc(), period, source(request.source()),
                 request.activities().stream().map(a -> new ActivityLine(a.kind(), a.code(), a.quantity(), a.unit(),
                         a.parameters())).toList());
         RecordedActivities recorded = accounting.record(activities, Actors.require().username(), idempotencyKey);
@@ -73,6 +79,25 @@ class ActivityController {
         Enterprise enterprise = enterprise(uscc);
         return accounting.activities(enterprise.uscc(), CarbonAccountController.month(month));
     }
+
+    /**
+     * The label of who sent the figures, shown with them. An analyst keying in a document and a
+     * provider's system (an institution's integration) name their source; an enterprise's own figures
+     * are its self-report whatever it claims, or it could present them as the grid's.
+     */
+    private static String source(String requested) {
+        Actor actor = Actors.require();
+        if (!actor.has(Role.ENTERPRISE) || actor.has(Role.AGENCY_ANALYST) || actor.has(Role.DATA_PROVIDER)) {
+            return requested == null ? "API" : requested;
+        }
+        if (requested != null && !requested.equals(SELF_REPORT)) {
+            throw new DomainException("SOURCE_NOT_YOURS", "企业提交的数据来源只能是企业自报（SELF_REPORT），不能标为 " + requested,
+                    "An enterprise's figures are its self-report (SELF_REPORT), not " + requested).withStatus(403);
+        }
+        return SELF_REPORT;
+    }
+
+    private static final String SELF_REPORT = "SELF_REPORT";
 
     private Enterprise enterprise(String raw) {
         return EnterpriseAccess.resolve(directory, raw);
