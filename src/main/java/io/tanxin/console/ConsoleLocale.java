@@ -3,6 +3,7 @@ package io.tanxin.console;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.tanxin.shared.web.ApiPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,8 @@ class ConsoleLocale implements WebMvcConfigurer {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                if (request.getHeader("Accept-Language") != null && request.getRequestURI()
-                        .startsWith(request.getContextPath() + "/api/")) {
+                // ApiPaths, not the request URI: an API request's error is answered on /error
+                if (request.getHeader("Accept-Language") != null && ApiPaths.isApi(request)) {
                     return request.getLocale();
                 }
                 return pages.resolveLocale(request);

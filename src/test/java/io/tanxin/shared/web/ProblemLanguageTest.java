@@ -45,6 +45,13 @@ class ProblemLanguageTest {
         assertChineseThenEnglish(bad);
     }
 
+    @Test
+    void anErrorBeforeAControllerIsInChineseUnlessEnglishIsAsked() throws Exception {
+        // answered on /error, whose own request URI is not under /api/
+        HttpRequest.Builder bad = request("/api/v1/nonexistent").header("Authorization", ANALYST).GET();
+        assertChineseThenEnglish(bad);
+    }
+
     private void assertChineseThenEnglish(HttpRequest.Builder request) throws Exception {
         JsonNode zh = problem(request.copy().build());
         assertThat(zh.path("detail").asString()).as(zh.toString()).isEqualTo(zh.path("messageZh").asString());
