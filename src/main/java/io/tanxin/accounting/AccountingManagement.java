@@ -74,22 +74,13 @@ public class AccountingManagement {
     /**
      * Records a month's activity data as a new revision and calculates it. The lines are checked by
      * the engine first, so a month that cannot be computed by its methodology's rules (unknown unit,
-     * fuel, kind) is refused whole and nothing is stored. A repeated Idempotency-Key returns the
-     * first result.
+     * fuel, kind) is refused whole and nothing is stored. A retry with the same Idempotency-Key
+     * returns the first result if it asked for the same enterprise, month, source and lines (compared
+     * as stored, so 1.0 and 1.00 are the same quantity); the key used for anything else is refused
+     * (IDEMPOTENCY_KEY_REUSED). A malformed request is refused for its own fault whatever its key.
      */
     @Transactional
     public RecordedActivities record(MonthlyActivities month, String submittedBy, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Long> existing = activities.findByIdempotencyKey(submittedBy, idempotencyKey);
-            if (existing.isPresent()) {
-                ActivityStore.StoredSet first = activities.byId(existing.get()).orElseThrow();
-                if (!first.uscc().equals(month.uscc()) || !first.month().equals(month.month())) {
-                    throw new DomainException("IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一企业或月份的提交",
-                            "This Idempotency-Key was used for another enterprise or month").withStatus(422);
-                }
-                return recorded(first, true);
-            }
-        }
         Enterprise enterprise = directory.enterprise(month.uscc());
         Industry industry = directory.industry(enterprise.industryCode());
         Region region = directory.region(enterprise.regionCode());
@@ -98,6 +89,24 @@ public class AccountingManagement {
             engine.validateUnitsAndKinds(month.lines());
         } else {
             engine.calculate(industry.methodology(), region, month.month().getYear(), month.lines(), factorSets.current());
+        }
+        if (idempotencyKey != null) {
+            Optional<Long> existing = activities.findByIdempotencyKey(submittedBy, idempotencyKey);
+            if (existing.isPresent()) {
+                ActivityStore.StoredSet first = activities.byId(existing.get()).orElseThrow();
+                if (!first.uscc().equals(month.uscc()) || !first.month().equals(month.month())) {
+                    throw new DomainException("IDEMPOTENCY_KEY_REUSED", "该 Idempotency-Key 已用于另一企业或月份的提交",
+                            "This Idempotency-Key was used for another enterprise or month").withStatus(422);
+                }
+                if (!first.source().equals(month.source()) || !ActivityStore.sameAsStored(first.lines(), month.lines())) {
+                    throw new DomainException("IDEMPOTENCY_KEY_REUSED",
+                            "该 Idempotency-Key 已用于本月内容不同的提交（活动数据集 #" + first.id()
+                                    + "），请为新的提交使用新的 Idempotency-Key",
+                            "This Idempotency-Key was used for different data for this month (activity set #"
+                                    + first.id() + "); use a new key for a new submission").withStatus(422);
+                }
+                return recorded(first, true);
+            }
         }
         long setId = activities.insert(month, submittedBy, idempotencyKey);
         calculateAndStore(activities.byId(setId).orElseThrow(), enterprise, true);

@@ -50,16 +50,25 @@ public class ConsentManagement {
         return grant(uscc, institutionCode, purpose, validUntil, by, null);
     }
 
-    /** As above; a repeated {@code idempotencyKey} of the same user returns the consent it made first. */
+    /** As above; a retry with the same {@code idempotencyKey} and body returns the consent it made first. */
     @Transactional
     public Consent grant(String uscc, String institutionCode, ReportPurpose purpose, LocalDate validUntil, Actor by,
             String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Long> earlier = store.byIdempotencyKey(by.username(), Idempotency.check(idempotencyKey));
-            if (earlier.isPresent()) {
-                return consent(earlier.get());
-            }
-        }
+        return grantOnce(uscc, institutionCode, purpose, validUntil, by, idempotencyKey).result();
+    }
+
+    /**
+     * Grants, or replays: the same user's earlier grant with the same {@code idempotencyKey} is
+     * answered again if it asked for the same enterprise, institution, purpose and term, and the key
+     * is refused (IDEMPOTENCY_KEY_REUSED) if it asked for anything else. The request is checked
+     * first, so a malformed one is refused for its own fault whatever its key. Only the term's
+     * window moves with the calendar: an exact retry of a grant accepted before is answered as it
+     * was, even if its last day has since come nearer than the window allows.
+     */
+    @Transactional
+    public Replayable<Consent> grantOnce(String uscc, String institutionCode, ReportPurpose purpose,
+            LocalDate validUntil, Actor by, String idempotencyKey) {
+        String key = idempotencyKey == null ? null : Idempotency.check(idempotencyKey);
         directory.enterprise(uscc);
         Institution institution = financialInstitution(institutionCode);
         if (purpose == null || !purpose.consentable()) {
@@ -67,26 +76,47 @@ public class ConsentManagement {
                     "The purpose must be LOAN_APPROVAL or POST_LOAN_MONITORING").withStatus(400);
         }
         LocalDate today = ShanghaiDates.today(clock);
-        if (validUntil == null || !validUntil.isAfter(today) || validUntil.isAfter(today.plusYears(MAX_YEARS))) {
-            throw new DomainException("CONSENT_VALIDITY_INVALID",
-                    "授权有效期须晚于今天且不超过 " + MAX_YEARS + " 年（至 " + today.plusYears(MAX_YEARS) + "）",
-                    "The consent must end after today and within " + MAX_YEARS + " years (by "
-                            + today.plusYears(MAX_YEARS) + ")");
+        DomainException outsideTerm = validUntil == null || !validUntil.isAfter(today)
+                || validUntil.isAfter(today.plusYears(MAX_YEARS))
+                        ? new DomainException("CONSENT_VALIDITY_INVALID",
+                                "授权有效期须晚于今天且不超过 " + MAX_YEARS + " 年（至 " + today.plusYears(MAX_YEARS) + "）",
+                                "The consent must end after today and within " + MAX_YEARS + " years (by "
+                                        + today.plusYears(MAX_YEARS) + ")")
+                        : null;
+        if (key != null) {
+            Optional<ConsentStore.Row> earlier = store.byIdempotencyKey(by.username(), key).flatMap(store::byId);
+            if (earlier.isPresent()) {
+                ConsentStore.Row first = earlier.get();
+                if (first.uscc().equals(uscc) && first.institutionCode().equals(institution.code())
+                        && first.purpose() == purpose && first.validUntil().equals(validUntil)) {
+                    return new Replayable<>(toConsent(first, names()), true);
+                }
+                if (outsideTerm != null) {
+                    throw outsideTerm;
+                }
+                throw Idempotency.reused("授权", "consent", first.id());
+            }
         }
-        long id = store.insert(uscc, institution.code(), purpose, validUntil, Instant.now(clock), by.username(),
-                idempotencyKey);
+        if (outsideTerm != null) {
+            throw outsideTerm;
+        }
+        long id = store.insert(uscc, institution.code(), purpose, validUntil, Instant.now(clock), by.username(), key);
         evidence.record(id);
         events.publishEvent(new ConsentGranted(id, uscc, institution.code(), purpose, validUntil));
-        return consent(id);
+        return new Replayable<>(consent(id), false);
     }
 
+    /**
+     * Revokes; revoking a consent of the enterprise that is already revoked (a retry, or a second
+     * click) answers with the revoked consent as it stands, appending no evidence and no event.
+     */
     @Transactional
     public Consent revoke(String uscc, long consentId, Actor by) {
         ConsentStore.Row row = store.byId(consentId).filter(r -> r.uscc().equals(uscc))
                 .orElseThrow(ConsentManagement::notFound);
-        if (!store.revoke(consentId, Instant.now(clock), by.username())) {
-            throw new DomainException("CONSENT_ALREADY_REVOKED", "该授权已被撤销", "This consent was already revoked")
-                    .withStatus(409);
+        if (row.revokedAt() != null || !store.revoke(consentId, Instant.now(clock), by.username())) {
+            // revoked before, or concurrently in between: either way it is revoked once
+            return consent(consentId);
         }
         evidence.record(consentId);
         events.publishEvent(new ConsentRevoked(consentId, uscc, row.institutionCode(), row.purpose()));

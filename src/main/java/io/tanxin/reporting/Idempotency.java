@@ -17,4 +17,15 @@ final class Idempotency {
         }
         return key;
     }
+
+    /**
+     * The key was used by the same user for a request that asked for something else: answering with
+     * what that request made would let the caller believe this one was done.
+     */
+    static DomainException reused(String whatZh, String whatEn, long firstId) {
+        return new DomainException("IDEMPOTENCY_KEY_REUSED",
+                "该 Idempotency-Key 已用于内容不同的" + whatZh + "（#" + firstId + "），请为新的请求使用新的 Idempotency-Key",
+                "This Idempotency-Key was used for a different " + whatEn + " (#" + firstId
+                        + "); use a new key for a new request").withStatus(422);
+    }
 }

@@ -66,31 +66,49 @@ public class Objections {
         return file(uscc, type, itemRef, reason, by, null);
     }
 
-    /** As above; a repeated {@code idempotencyKey} of the same user returns the objection it filed first. */
+    /** As above; a retry with the same {@code idempotencyKey} and body returns the objection it filed first. */
     @Transactional
     public Objection file(String uscc, ObjectionItemType type, String itemRef, String reason, Actor by,
             String idempotencyKey) {
-        if (idempotencyKey != null) {
-            java.util.Optional<Long> earlier = store.byIdempotencyKey(by.username(), Idempotency.check(idempotencyKey));
-            if (earlier.isPresent()) {
-                return objection(earlier.get());
-            }
-        }
+        return fileOnce(uscc, type, itemRef, reason, by, idempotencyKey).result();
+    }
+
+    /**
+     * Files, or replays: the same user's earlier filing with the same {@code idempotencyKey} is
+     * answered again if it objected to the same item of the same enterprise for the same reason
+     * (compared as stored: reference and reason without surrounding blanks), and the key is refused
+     * (IDEMPOTENCY_KEY_REUSED) if it asked for anything else. The request's form is checked first,
+     * so a malformed one is refused for its own fault whatever its key; whether the item still
+     * exists is not asked of an exact retry, which is answered as the filing was.
+     */
+    @Transactional
+    public Replayable<Objection> fileOnce(String uscc, ObjectionItemType type, String itemRef, String reason,
+            Actor by, String idempotencyKey) {
+        String key = idempotencyKey == null ? null : Idempotency.check(idempotencyKey);
         directory.enterprise(uscc);
         String ref = normaliseRef(type, itemRef);
+        String why = requireText(reason, "reason", "异议理由");
+        java.util.Optional<ObjectionStore.Row> earlier = key == null ? java.util.Optional.empty()
+                : store.byIdempotencyKey(by.username(), key).flatMap(store::byId);
+        if (earlier.isPresent() && earlier.get().uscc().equals(uscc) && earlier.get().itemType() == type
+                && earlier.get().itemRef().equals(ref) && earlier.get().reason().equals(why)) {
+            return new Replayable<>(objection(earlier.get().id()), true);
+        }
         if (type == ObjectionItemType.MONTH_FIGURE
                 && YearMonth.parse(ref).isAfter(YearMonth.now(clock.withZone(ShanghaiDates.ZONE)))) {
             throw new DomainException("OBJECTION_MONTH_IN_FUTURE", "不能对尚未到来的月份提出异议：" + ref,
                     "There is no figure yet to object to for " + ref);
         }
-        String why = requireText(reason, "reason", "异议理由");
         requireItem(uscc, type, ref);
+        if (earlier.isPresent()) {
+            throw Idempotency.reused("异议", "objection", earlier.get().id());
+        }
         Instant now = Instant.now(clock);
         LocalDate due = ObjectionDeadline.dueDate(now);
-        long id = store.insert(uscc, type, ref, why, now, by.username(), due, idempotencyKey);
+        long id = store.insert(uscc, type, ref, why, now, by.username(), due, key);
         evidence.record(store.insertStep(id, Objection.Action.FILED, by.username(), now, null, why));
         events.publishEvent(new ObjectionFiled(id, uscc, type, ref, due));
-        return objection(id);
+        return new Replayable<>(objection(id), false);
     }
 
     /** The agency has taken the objection up; optional, an answer may come straight away. */

@@ -8,7 +8,9 @@ import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -16,6 +18,9 @@ class CarbonAccountApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     String own;
     String other;
@@ -150,6 +155,58 @@ class CarbonAccountApiTest {
         String next = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toString();
         assertProblem(Api.as(port, "analyst").put("/api/v1/enterprises/" + other + "/activities/" + next,
                 "{\"activities\":[" + line + "]}"), 422, "FUTURE_PERIOD");
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForOtherDataOfTheSameMonthIsRefusedAndWritesNothing() {
+        Api provider = Api.as(port, "provider");
+        String path = "/api/v1/enterprises/" + other + "/activities/2025-10";
+        String body = """
+                {"source":"POWER_GRID","activities":[
+                  {"kind":"FUEL","code":"BITUMINOUS","quantity":1000.5,"unit":"t"},
+                  {"kind":"ELECTRICITY_PURCHASED","quantity":1200,"unit":"MWh"}]}""";
+        var first = provider.putWithHeader(path, body, "Idempotency-Key", "test-october-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long setId = first.json().path("activitySetId").asLong();
+        long setsBefore = count("SELECT COUNT(*) FROM activity_set WHERE uscc = ? AND period = '2025-10'");
+        long runsBefore = count("SELECT COUNT(*) FROM calculation_run WHERE uscc = ? AND period = '2025-10'");
+        long leavesBefore = jdbc.sql("SELECT COUNT(*) FROM evidence_leaf WHERE kind = 'calculation_run'")
+                .query(Long.class).single();
+
+        // other lines (a quantity, a line more or less, another order) or another source with the same key
+        for (String changed : new String[] {body.replace("1200", "1300"), body.replace("1000.5", "1000.6"),
+                body.replace("POWER_GRID", "TAX_BUREAU"),
+                body.replace("\"t\"}", "\"t\",\"parameters\":{\"ncv\":20.9}}"),
+                """
+                {"source":"POWER_GRID","activities":[{"kind":"ELECTRICITY_PURCHASED","quantity":1200,"unit":"MWh"}]}""",
+                """
+                {"source":"POWER_GRID","activities":[
+                  {"kind":"ELECTRICITY_PURCHASED","quantity":1200,"unit":"MWh"},
+                  {"kind":"FUEL","code":"BITUMINOUS","quantity":1000.5,"unit":"t"}]}"""}) {
+            var r = provider.putWithHeader(path, changed, "Idempotency-Key", "test-october-1");
+            assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
+            assertThat(r.json().path("messageEn").asString()).contains("#" + setId);
+        }
+        // a malformed request with a used key is refused for its own fault
+        assertProblem(provider.putWithHeader(path, body.replace("MWh", "furlongs"), "Idempotency-Key", "test-october-1"),
+                422, "UNKNOWN_UNIT");
+        assertThat(count("SELECT COUNT(*) FROM activity_set WHERE uscc = ? AND period = '2025-10'")).isEqualTo(setsBefore);
+        assertThat(count("SELECT COUNT(*) FROM calculation_run WHERE uscc = ? AND period = '2025-10'"))
+                .isEqualTo(runsBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_leaf WHERE kind = 'calculation_run'").query(Long.class)
+                .single()).isEqualTo(leavesBefore);
+
+        // the same data written otherwise (1000.50, 1.2E3) is the same request: replayed
+        var retry = provider.putWithHeader(path, body.replace("1000.5", "1000.500").replace("1200", "1.2E3"),
+                "Idempotency-Key", "test-october-1");
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.json().path("replayed").asBoolean()).isTrue();
+        assertThat(retry.json().path("activitySetId").asLong()).isEqualTo(setId);
+        assertThat(count("SELECT COUNT(*) FROM activity_set WHERE uscc = ? AND period = '2025-10'")).isEqualTo(setsBefore);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).param(other).query(Long.class).single();
     }
 
     @Test

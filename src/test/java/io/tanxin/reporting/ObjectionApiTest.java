@@ -304,9 +304,60 @@ class ObjectionApiTest {
         Api.Response first = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
         Api.Response again = enterprise.postWithHeader(FILE, body, "Idempotency-Key", "objection-retry-1");
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.json().path("replayed").asBoolean()).isFalse();
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("replayed").asBoolean()).isTrue();
         assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM reporting_objection WHERE item_ref = '晋环罚〔2023〕7号'")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherObjectionIsRefusedAndWritesNothing() {
+        Api enterprise = Api.as(port, "enterprise");
+        String march = "{\"itemType\":\"MONTH_FIGURE\",\"itemRef\":\"2024-03\",\"reason\":\"3 月产量有误 / March output wrong\"}";
+        Api.Response first = enterprise.postWithHeader(FILE, march, "Idempotency-Key", "objection-reuse-1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long id = first.json().path("id").asLong();
+        long rating = jdbc.sql("SELECT id FROM rating WHERE uscc = ? ORDER BY id LIMIT 1").param(FEATURED)
+                .query(Long.class).single();
+        long objectionsBefore = count("SELECT COUNT(*) FROM reporting_objection");
+        long stepsBefore = count("SELECT COUNT(*) FROM reporting_objection_step");
+        long leavesBefore = count("SELECT COUNT(*) FROM evidence_leaf WHERE kind = 'objection_step'");
+
+        // another month, item or reason with the same key: the enterprise must not believe it objected to it
+        for (String other : new String[] {march.replace("2024-03", "2024-05"),
+                march.replace("March output wrong", "March output counted twice"),
+                "{\"itemType\":\"RATING\",\"itemRef\":\"" + rating + "\",\"reason\":\"3 月产量有误 / March output wrong\"}"}) {
+            Api.Response r = enterprise.postWithHeader(FILE, other, "Idempotency-Key", "objection-reuse-1");
+            assertProblem(r, 422, "IDEMPOTENCY_KEY_REUSED");
+            assertThat(r.json().path("messageEn").asString()).contains("#" + id);
+        }
+        // a malformed request with a used key is refused for its own fault
+        assertProblem(enterprise.postWithHeader(FILE, march.replace("2024-03", "2024-13"), "Idempotency-Key",
+                "objection-reuse-1"), 400, "INVALID_OBJECTION_ITEM");
+        assertProblem(enterprise.postWithHeader(FILE, march.replace("3 月产量有误 / March output wrong", " "),
+                "Idempotency-Key", "objection-reuse-1"), 400, "TEXT_REQUIRED");
+        assertProblem(enterprise.postWithHeader(FILE, march.replace("2024-03", "2001-03"), "Idempotency-Key",
+                "objection-reuse-1"), 422, "OBJECTION_ITEM_NOT_FOUND");
+        assertThat(count("SELECT COUNT(*) FROM reporting_objection")).isEqualTo(objectionsBefore);
+        assertThat(count("SELECT COUNT(*) FROM reporting_objection_step")).isEqualTo(stepsBefore);
+        assertThat(count("SELECT COUNT(*) FROM evidence_leaf WHERE kind = 'objection_step'")).isEqualTo(leavesBefore);
+        assertThat(objections.disputedItems(FEATURED)).extracting(DisputedItem::itemRef).doesNotContain("2024-05");
+
+        // the genuine retry (the same item and reason as stored, blanks aside) replays the first answer
+        Api.Response again = enterprise.postWithHeader(FILE, march.replace("\"2024-03\"", "\" 2024-03 \""),
+                "Idempotency-Key", "objection-reuse-1");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("replayed").asBoolean()).isTrue();
+        assertThat(again.json().path("id").asLong()).isEqualTo(id);
+        assertThat(again.json().path("itemRef").asString()).isEqualTo("2024-03");
+        assertThat(count("SELECT COUNT(*) FROM reporting_objection")).isEqualTo(objectionsBefore);
+        assertThat(count("SELECT COUNT(*) FROM evidence_leaf WHERE kind = 'objection_step'")).isEqualTo(leavesBefore);
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     @Test

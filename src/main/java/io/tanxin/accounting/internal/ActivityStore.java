@@ -40,6 +40,33 @@ public class ActivityStore {
                 .params(submittedBy, key).query(Long.class).optional();
     }
 
+    /**
+     * Whether {@code asked} are the lines {@code stored} were stored from: the same kinds, codes and
+     * units in the same order, and the same quantities and parameters as numbers, as the columns keep
+     * them (a quantity to {@value #QUANTITY_SCALE} decimals, so 1.0, 1.00 and 1 are one quantity).
+     */
+    public static boolean sameAsStored(List<ActivityLine> stored, List<ActivityLine> asked) {
+        if (stored.size() != asked.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            ActivityLine s = stored.get(i);
+            ActivityLine a = asked.get(i);
+            if (!java.util.Objects.equals(s.kind(), a.kind()) || !java.util.Objects.equals(s.code(), a.code())
+                    || !java.util.Objects.equals(s.unit(), a.unit()) || a.quantity() == null
+                    || s.quantity().compareTo(a.quantity().setScale(QUANTITY_SCALE, java.math.RoundingMode.HALF_UP)) != 0
+                    || !s.parameters().keySet().equals(a.parameters().keySet())
+                    || s.parameters().entrySet().stream().anyMatch(e -> a.parameters().get(e.getKey()) == null
+                            || e.getValue().compareTo(a.parameters().get(e.getKey())) != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The scale of activity_line.quantity, NUMERIC(24, 6), which rounds half away from zero. */
+    static final int QUANTITY_SCALE = 6;
+
     public long insert(MonthlyActivities activities, String submittedBy, String idempotencyKey) {
         int revision = jdbc.sql("SELECT COALESCE(MAX(revision), 0) + 1 FROM activity_set WHERE uscc = ? AND period = ?")
                 .params(activities.uscc(), activities.month().toString()).query(Integer.class).single();

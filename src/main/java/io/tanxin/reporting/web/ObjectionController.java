@@ -1,5 +1,6 @@
 package io.tanxin.reporting.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tanxin.identity.Actors;
@@ -7,9 +8,11 @@ import io.tanxin.reporting.Objection;
 import io.tanxin.reporting.ObjectionItemType;
 import io.tanxin.reporting.ObjectionOutcome;
 import io.tanxin.reporting.Objections;
+import io.tanxin.reporting.Replayable;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -39,16 +41,24 @@ class ObjectionController {
     record AcknowledgementRequest(String note) {
     }
 
+    /** The objection as filed, and whether this answer replays an earlier request with the same key. */
+    record FileAnswer(@JsonUnwrapped Objection objection, boolean replayed) {
+    }
+
     @PostMapping("/api/v1/enterprises/{uscc}/objections")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ENTERPRISE')")
-    @Operation(summary = "企业提出异议（MONTH_FIGURE/FINDING/PENALTY/RATING），20 日内答复；支持 Idempotency-Key / "
-            + "file an objection (ENTERPRISE, own; Idempotency-Key makes retries safe)")
-    Objection file(@PathVariable String uscc, @RequestBody FileRequest request,
+    @Operation(summary = "企业提出异议（MONTH_FIGURE/FINDING/PENALTY/RATING），20 日内答复；支持 Idempotency-Key"
+            + "（相同请求重试返回 200 与首次结果，同一 Key 用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED）/ "
+            + "file an objection (ENTERPRISE, own; a retry with the same Idempotency-Key and body answers 200 with "
+            + "the first objection, replayed=true; the key reused for another request is 422 IDEMPOTENCY_KEY_REUSED)")
+    ResponseEntity<FileAnswer> file(@PathVariable String uscc, @RequestBody FileRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Actors.requireEnterpriseAccess(uscc);
-        return objections.file(uscc, parse(ObjectionItemType.class, request.itemType(), "INVALID_OBJECTION_ITEM",
-                "异议对象类型", "item type"), request.itemRef(), request.reason(), Actors.require(), idempotencyKey);
+        Replayable<Objection> filed = objections.fileOnce(uscc, parse(ObjectionItemType.class, request.itemType(),
+                "INVALID_OBJECTION_ITEM", "异议对象类型", "item type"), request.itemRef(), request.reason(),
+                Actors.require(), idempotencyKey);
+        return ResponseEntity.status(filed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new FileAnswer(filed.result(), filed.replayed()));
     }
 
     @GetMapping("/api/v1/enterprises/{uscc}/objections")
