@@ -143,7 +143,9 @@ public class IntakeManagement {
             Optional<SubmissionResult> earlier = submissions.byKey(request.submittedBy(), request.idempotencyKey());
             if (earlier.isPresent()) {
                 SubmissionResult first = earlier.get();
-                if (!first.sha256().equals(sha256)) {
+                // the same bytes as another dataset or source are another submission, not its retry
+                if (!first.sha256().equals(sha256) || !first.dataset().equals(request.dataset().name())
+                        || first.source() != request.source()) {
                     throw new DomainException("IDEMPOTENCY_KEY_REUSED",
                             "该 Idempotency-Key 已用于内容不同的提交（#" + first.id() + "）",
                             "This Idempotency-Key was used for a different submission (#" + first.id() + ")");

@@ -83,6 +83,9 @@ class IntakeApiTest {
                 "shared-looking-key");
         assertProblem(analystsRetry, 422, "IMPORT_REJECTED");
         assertThat(analystsRetry.json().path("submissionId").asLong()).isEqualTo(analystsId);
+        // the same bytes and key as another dataset are not a retry of the first
+        assertProblem(Api.as(port, "analyst").postBytes("/api/v1/intake/submissions?dataset=PENALTY&source=ECO_ENVIRONMENT",
+                file, CSV, "shared-looking-key"), 422, "IDEMPOTENCY_KEY_REUSED");
 
         // the same bytes under the same key from someone else are that user's own new submission
         var providers = Api.as(port, "provider").postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", file, CSV,
