@@ -28,6 +28,8 @@ public final class Actors {
 
     /** Refuses an enterprise user who asks about an enterprise other than its own. */
     public static void requireEnterpriseAccess(String uscc) {
+        // a malformed code is the caller's mistake (400), not an empty list of an enterprise that cannot exist
+        io.tanxin.shared.Uscc.ofPath(uscc);
         Actor actor = require();
         if (!actor.mayAccessEnterprise(uscc)) {
             throw forbiddenTenant();

@@ -566,7 +566,15 @@ public class RatingManagement {
     }
 
     public List<RatingOverride> overrides(String status) {
-        return store.overrides(status == null || status.isBlank() ? null : status.toUpperCase(java.util.Locale.ROOT));
+        if (status == null || status.isBlank()) {
+            return store.overrides(null);
+        }
+        String s = status.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("PENDING", "APPROVED", "REJECTED").contains(s)) {
+            throw new DomainException("INVALID_STATUS", "状态无效：" + status + "，可选 PENDING、APPROVED、REJECTED",
+                    "Invalid status: " + status + "; expected PENDING, APPROVED or REJECTED").withStatus(400);
+        }
+        return store.overrides(s);
     }
 
     private static String parseLabel(String label) {

@@ -68,6 +68,12 @@ class IdentityApiTest {
     }
 
     @Test
+    void anAnonymousWriteIsAskedWhoItIsNotRefusedForACsrfToken() {
+        var r = Api.anonymous(port).post("/api/v1/parks", "{}");
+        assertProblem(r, 401, "UNAUTHENTICATED");
+    }
+
+    @Test
     void passwordsAreStoredAsModernHashesOnly() {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'analyst'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("tanxin-demo");

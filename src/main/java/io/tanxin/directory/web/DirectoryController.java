@@ -190,7 +190,8 @@ class DirectoryController {
         }
     }
 
-    record ParkRequest(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = 128) String nameZh,
+    // a park's code is part of MQTT topics (tanxin/parks/{code}/...) and URLs: letters, digits and - _ only
+    record ParkRequest(@NotBlank @Size(max = 32) @jakarta.validation.constraints.Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{0,31}") String code, @NotBlank @Size(max = 128) String nameZh,
             @Size(max = 128) String nameEn, @NotBlank String regionCode) {
     }
 

@@ -238,6 +238,9 @@ public class CrossVerification {
                 || t.criticalAt().compareTo(t.warnAt()) < 0) {
             throw new DomainException("INVALID_THRESHOLD", "阈值无效：需 0 ≤ 预警值 ≤ 严重值", "Invalid thresholds: 0 ≤ warn ≤ critical");
         }
+        if (t.lowerBound() != null && t.upperBound() != null && t.lowerBound().compareTo(t.upperBound()) > 0) {
+            throw new DomainException("INVALID_THRESHOLD", "阈值无效：下限大于上限", "Invalid thresholds: the lower bound exceeds the upper");
+        }
         if (!thresholds.update(t)) {
             throw new NotFoundException("THRESHOLD_NOT_FOUND", "未找到规则阈值 " + t.rule() + "/" + t.industryCode(),
                     "No threshold " + t.rule() + "/" + t.industryCode());

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.shared.DomainException;
+import io.tanxin.shared.EnumParameter;
 import io.tanxin.shared.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,7 +48,11 @@ class VerificationController {
             throw new DomainException("FORBIDDEN_TENANT", "无权访问其他企业的数据", "You may not access another enterprise's data")
                     .withStatus(403);
         }
-        return verification.findings(only, status, severity, rule, page, size);
+        // an unknown filter value is a mistake to point out, not an empty list to puzzle over
+        String st = status == null ? null : EnumParameter.parse(FindingStatus.class, status, "INVALID_STATUS", "状态").name();
+        String sev = severity == null ? null
+                : EnumParameter.parse(Severity.class, severity, "INVALID_SEVERITY", "严重度").name();
+        return verification.findings(only, st, sev, rule, page, size);
     }
 
     @GetMapping("/api/v1/verification/findings/{id}")

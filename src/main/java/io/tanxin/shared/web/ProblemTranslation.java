@@ -123,7 +123,7 @@ final class ProblemTranslation {
         for (FieldError fe : invalid.getBindingResult().getFieldErrors()) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("field", fe.getField());
-            error.put("rejectedValue", fe.getRejectedValue() == null ? null : String.valueOf(fe.getRejectedValue()));
+            error.put("rejectedValue", fe.getRejectedValue() == null ? null : shortened(String.valueOf(fe.getRejectedValue())));
             error.put("message", fe.getDefaultMessage());
             errors.add(error);
         }
@@ -141,5 +141,10 @@ final class ProblemTranslation {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** The refused value as the client sent it, cut short: echoing a 10,000-character field back helps no one. */
+    private static String shortened(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200) + "…";
     }
 }

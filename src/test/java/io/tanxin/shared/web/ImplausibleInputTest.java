@@ -123,6 +123,29 @@ class ImplausibleInputTest {
     }
 
     @Test
+    void aMalformedUsccInAnEnterprisesListIsABadRequestNotAnEmptyList() {
+        for (String list : new String[] {"consents", "queries", "objections"}) {
+            assertProblem(Api.as(port, "analyst").get("/api/v1/enterprises/abc/" + list), 400, "INVALID_USCC");
+        }
+    }
+
+    @Test
+    void aParkCodeFitForTopicsAndUrlsAndThresholdsInOrder() {
+        assertProblem(Api.as(port, "analyst").post("/api/v1/parks",
+                "{\"code\":\"A/B+#\",\"nameZh\":\"x\",\"regionCode\":\"140300\"}"), 422, "VALIDATION_FAILED");
+        assertProblem(Api.as(port, "analyst").put("/api/v1/verification/thresholds/INTENSITY_RANGE/3011",
+                "{\"warnAt\":0.25,\"criticalAt\":0.5,\"lowerBound\":5,\"upperBound\":1}"), 422, "INVALID_THRESHOLD");
+    }
+
+    @Test
+    void anUnknownFilterValueIsPointedOutNotAnsweredWithAnEmptyList() {
+        assertProblem(Api.as(port, "analyst").get("/api/v1/verification/findings?status=FOO"), 400, "INVALID_STATUS");
+        assertProblem(Api.as(port, "analyst").get("/api/v1/verification/findings?severity=FOO"), 400, "INVALID_SEVERITY");
+        assertProblem(Api.as(port, "analyst").get("/api/v1/ratings/overrides?status=FOO"), 400, "INVALID_STATUS");
+        assertThat(Api.as(port, "analyst").get("/api/v1/verification/findings?status=open").status()).isEqualTo(200);
+    }
+
+    @Test
     void overlongOverrideReasonsAndEndlessTokensAreRefused() {
         String uscc = jdbc.sql("SELECT uscc FROM rating WHERE period_kind = 'YEAR' ORDER BY id LIMIT 1")
                 .query(String.class).single();
