@@ -36,6 +36,12 @@ public class DirectoryManagement {
     public Enterprise register(String rawUscc, EnterpriseDetails details) {
         Uscc uscc = Uscc.of(rawUscc);
         validate(details);
+        // characters 3–8 are where it was registered (DESIGN §5.1): a county of the region's city, or the city itself
+        if (details.regionCode() != null && !uscc.divisionCode().startsWith(details.regionCode().substring(0, 4))) {
+            throw new DomainException("USCC_REGION_MISMATCH", "统一社会信用代码的登记机关行政区划 " + uscc.divisionCode()
+                    + " 不属于地区 " + details.regionCode(), "The USCC's division code " + uscc.divisionCode()
+                    + " is not within region " + details.regionCode());
+        }
         if (store.enterprise(uscc.value()).isPresent()) {
             throw new DomainException("ENTERPRISE_EXISTS", "企业已存在：" + uscc, "Enterprise already registered: " + uscc)
                     .withStatus(409);

@@ -110,6 +110,8 @@ class DirectoryApiTest {
         assertThat(industry.problemCode()).isEqualTo("UNKNOWN_INDUSTRY");
         var region = analyst.post("/api/v1/enterprises", body(uscc, "地区错误公司").replace("\"regionCode\":\"140402\"", "\"regionCode\":\"990000\""));
         assertThat(region.problemCode()).isEqualTo("UNKNOWN_REGION");
+        var elsewhere = analyst.post("/api/v1/enterprises", body(uscc, "异地登记公司").replace("\"regionCode\":\"140402\"", "\"regionCode\":\"140100\""));
+        assertThat(elsewhere.problemCode()).isEqualTo("USCC_REGION_MISMATCH");
         var size = analyst.post("/api/v1/enterprises", body(uscc, "规模错误公司").replace("MEDIUM", "HUGE"));
         assertThat(size.problemCode()).isEqualTo("INVALID_SIZE_CLASS");
         var malformed = analyst.post("/api/v1/enterprises", "{\"uscc\": ");
