@@ -3,13 +3,7 @@ package io.tanxin.reporting;
 import static io.tanxin.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
@@ -105,8 +99,8 @@ class ConsentIdempotencyApiTest {
         assertThat(again.json().path("revokedAt").asString()).isEqualTo(revokedAt);
         assertThat(again.json().path("revokedBy").asString()).isEqualTo("enterprise");
 
-        HttpResponse<String> deleted = delete("enterprise", CONSENTS + "/" + id);
-        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        Api.Response deleted = Api.as(port, "enterprise").delete(CONSENTS + "/" + id);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.body()).contains("\"status\":\"REVOKED\"", "\"revokedAt\":\"" + revokedAt + "\"");
 
         assertThat(leaves(id)).as("no second revocation in the evidence log").isEqualTo(2);
@@ -128,14 +122,4 @@ class ConsentIdempotencyApiTest {
                 + "\"}";
     }
 
-    private HttpResponse<String> delete(String user, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,15 +4,9 @@ import static io.tanxin.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -158,8 +152,8 @@ class ReportAccessTest {
         long id = grant("BANK_A", "POST_LOAN_MONITORING", LocalDate.now().plusYears(1)).path("id").asLong();
         assertThat(access.authorize(BANK_A, FEATURED, ReportPurpose.POST_LOAN_MONITORING).consentId()).isEqualTo(id);
 
-        HttpResponse<String> revoked = delete("enterprise", "/api/v1/enterprises/" + FEATURED + "/consents/" + id);
-        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        Api.Response revoked = Api.as(port, "enterprise").delete("/api/v1/enterprises/" + FEATURED + "/consents/" + id);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(revoked.body()).contains("\"status\":\"REVOKED\"", "\"revokedBy\":\"enterprise\"");
         assertDenied(() -> access.authorize(BANK_A, FEATURED, ReportPurpose.POST_LOAN_MONITORING));
 
@@ -335,17 +329,6 @@ class ReportAccessTest {
         return jdbc.sql("SELECT COUNT(*) FROM reporting_query WHERE uscc = ?").param(uscc).query(Long.class).single();
     }
 
-    /** The shared test client has no DELETE; revocation by DELETE is the REST form, so it is tested as such. */
-    private HttpResponse<String> delete(String user, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                    .DELETE().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private JsonNode grant(String institution, String purpose, LocalDate until) {
         Api.Response r = Api.as(port, "enterprise").post("/api/v1/enterprises/" + FEATURED + "/consents",

@@ -80,6 +80,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Response postWithHeader(String path, String json, String header, String value) {
         return send(request(path).header("Content-Type", "application/json").header(header, value)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
