@@ -113,6 +113,19 @@ public class AccountingManagement {
         return recorded(activities.byId(setId).orElseThrow(), false);
     }
 
+    /**
+     * The measured parameters an activity kind takes (its names, empty for none), or empty for an
+     * unknown kind: an importer refuses a row with another parameter as the engine would.
+     */
+    public Optional<java.util.Set<String>> parameterNames(String kind) {
+        try {
+            return Optional.of(io.tanxin.accounting.engine.ActivityKind.valueOf(kind.trim()
+                    .toUpperCase(java.util.Locale.ROOT)).parameterNames());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Checks one activity line on its own (kind, code, unit) without calculating anything. */
     public Optional<LineProblem> checkLine(String kind, String code, String unit) {
         return io.tanxin.accounting.internal.ActivityLineRules.check(kind, code, unit, factorSets.current());

@@ -185,12 +185,23 @@ public class IntakeManagement {
         DatasetImport dataset = DatasetImports.of(request.dataset());
         // kind, code, unit nested rather than one "kind|code|unit" key: no string built per row of a million-row file
         Map<String, Map<String, Map<String, Optional<FieldError>>>> checked = new java.util.HashMap<>();
+        Map<String, Set<String>> parameterNames = new java.util.HashMap<>();
         RowContext context = new RowContext(request.source(), directory.allUscc(), request.onlyUscc(),
-                YearMonth.now(SHANGHAI), (kind, code, unit) -> checked.computeIfAbsent(kind, k -> new java.util.HashMap<>())
-                        .computeIfAbsent(code, c -> new java.util.HashMap<>())
-                        .computeIfAbsent(unit, u -> accounting.checkLine(kind, code, unit)
-                                .map(p -> new FieldError(p.field(), p.code(), p.messageZh(), p.messageEn())))
-                        .orElse(null));
+                YearMonth.now(SHANGHAI), new RowContext.ActivityLineCheck() {
+                    @Override
+                    public FieldError check(String kind, String code, String unit) {
+                        return checked.computeIfAbsent(kind, k -> new java.util.HashMap<>())
+                                .computeIfAbsent(code, c -> new java.util.HashMap<>())
+                                .computeIfAbsent(unit, u -> accounting.checkLine(kind, code, unit)
+                                        .map(p -> new FieldError(p.field(), p.code(), p.messageZh(), p.messageEn())))
+                                .orElse(null);
+                    }
+
+                    @Override
+                    public Set<String> parameterNames(String kind) {
+                        return parameterNames.computeIfAbsent(kind, k -> accounting.parameterNames(k).orElse(null));
+                    }
+                });
         ImportSession session = new ImportSession(dataset, context, limits);
         Set<MonthComposer.Key> months = new LinkedHashSet<>();
         ImportRejected[] rejected = new ImportRejected[1];

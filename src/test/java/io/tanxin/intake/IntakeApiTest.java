@@ -164,8 +164,17 @@ class IntakeApiTest {
         assertThat(m.json().path("messageZh").asString()).contains("数据类型");
         assertProblem(analyst.postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", IntakeFiles.zipBomb(), XLSX, null),
                 422, "ZIP_BOMB");
-        assertProblem(analyst.postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", "not a zip".getBytes(), XLSX, null),
-                422, "UNREADABLE_XLSX");
+        // a parameter the kind does not take is refused at import, as the engine would refuse it afterwards
+        var parameter = analyst.postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", csv(FEATURED
+                + ",2025-08,ELECTRICITY_PURCHASED,,1,MWh,ncv=1\r\n", StandardCharsets.UTF_8), CSV, null);
+        assertProblem(parameter, 422, "IMPORT_REJECTED");
+        assertThat(parameter.body()).contains("UNKNOWN_PARAMETER");
+        var unreadable = analyst.postBytes("/api/v1/intake/submissions?dataset=ACTIVITY", "not a zip".getBytes(), XLSX, null);
+        assertProblem(unreadable, 422, "UNREADABLE_XLSX");
+        // what to do, in Chinese; the parser's English words only in the English message
+        String parserWords = unreadable.json().path("messageEn").asString().replace("Cannot read the XLSX file: ", "");
+        assertThat(parserWords).isNotBlank();
+        assertThat(unreadable.json().path("messageZh").asString()).contains("另存为").doesNotContain(parserWords);
         assertProblem(analyst.postBytes("/api/v1/intake/submissions?dataset=NOPE", missing, CSV, null), 400,
                 "UNKNOWN_DATASET");
     }

@@ -17,6 +17,11 @@ public record RowContext(SourceType source, Set<String> knownEnterprises, String
     @FunctionalInterface
     public interface ActivityLineCheck {
         FieldError check(String kind, String code, String unit);
+
+        /** The parameter names the kind takes, or null when they are not checked here. */
+        default Set<String> parameterNames(String kind) {
+            return null;
+        }
     }
 
     public void requireEnterprise(String uscc) {

@@ -74,7 +74,11 @@ public final class XlsxTableReader implements TableReader {
             return new ImportRejected("ZIP_BOMB", "XLSX 文件解压后体积异常（疑似压缩炸弹），已拒收",
                     "The XLSX expands to an absurd size (a zip bomb) and was refused");
         }
-        return new ImportRejected("UNREADABLE_XLSX", "无法读取 XLSX 文件：" + reason, "Cannot read the XLSX file: " + reason);
+        // the parser's own words are English and technical: the Chinese message says what to do, the English
+        // one carries them (cut short) for whoever has to look into the file
+        String detail = reason.length() <= 300 ? reason : reason.substring(0, 300) + "…";
+        return new ImportRejected("UNREADABLE_XLSX", "无法读取 XLSX 文件：文件已损坏，或不是 Excel 2007 及以上版本的工作簿（.xlsx）；"
+                + "请在 Excel 中另存为 .xlsx 或改用 CSV 后重新提交", "Cannot read the XLSX file: " + detail);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.tanxin.intake.Dataset;
@@ -62,8 +63,21 @@ public final class ActivityImport implements DatasetImport {
             throw error;
         }
         String parameters = (String) v.get("parameters");
+        String normalised = null;
+        if (parameters != null && !parameters.isBlank()) {
+            Map<String, BigDecimal> measured = parseParameters(parameters);
+            Set<String> allowed = context.activityCheck().parameterNames(kind);
+            for (String name : measured.keySet()) {
+                if (allowed != null && !allowed.contains(name)) {
+                    // the engine refuses it when the month is calculated, after the import was accepted
+                    throw new FieldError("parameters", "UNKNOWN_PARAMETER", "该数据类型没有参数“" + name + "”，可用：" + allowed,
+                            "Kind " + kind + " takes no parameter \"" + name + "\"; allowed: " + allowed);
+                }
+            }
+            normalised = io.tanxin.shared.ParameterText.format(measured);
+        }
         return new Object[] {context.source().name(), uscc, period(month), kind, code, v.get("quantity"), unit,
-                parameters == null || parameters.isBlank() ? null : normaliseParameters(parameters)};
+                normalised};
     }
 
     // a file holds few distinct months and a million rows: format each month once
@@ -80,8 +94,8 @@ public final class ActivityImport implements DatasetImport {
         return period;
     }
 
-    /** "cao=0.65; mgo=0.02" → "cao=0.65;mgo=0.02" with keys sorted, or an error naming the pair. */
-    static String normaliseParameters(String text) {
+    /** "cao=0.65; mgo=0.02" → {cao=0.65, mgo=0.02}, keys sorted, or an error naming the pair. */
+    private static Map<String, BigDecimal> parseParameters(String text) {
         Map<String, BigDecimal> map = new TreeMap<>();
         for (String pair : text.split("[;；]")) {
             if (pair.isBlank()) {
@@ -110,7 +124,7 @@ public final class ActivityImport implements DatasetImport {
             });
             map.put(name, value);
         }
-        return io.tanxin.shared.ParameterText.format(map);
+        return map;
     }
 
     @Override
