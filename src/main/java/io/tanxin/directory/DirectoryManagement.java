@@ -160,6 +160,12 @@ public class DirectoryManagement {
         return parks.get(ALL, k -> List.copyOf(store.parks()));
     }
 
+    /** A park by its code; an unknown code is a 404 rather than an empty answer about no park. */
+    public Park park(String code) {
+        return parks().stream().filter(p -> p.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("PARK_NOT_FOUND", "没有该园区：" + code, "No such park: " + code));
+    }
+
     public List<Institution> institutions() {
         return institutions.get(ALL, k -> List.copyOf(store.institutions()));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.shared.DomainException;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TelemetryController {
 
     private final TelemetryManagement telemetry;
+    private final DirectoryManagement directory;
 
-    TelemetryController(TelemetryManagement telemetry) {
+    TelemetryController(TelemetryManagement telemetry, DirectoryManagement directory) {
         this.telemetry = telemetry;
+        this.directory = directory;
     }
 
     @PostMapping("/api/v1/telemetry/meters")
@@ -73,13 +76,16 @@ class TelemetryController {
     }
 
     /** The park a caller may look at: a park administrator its own whatever it asks, others what they ask. */
-    private static String scope(String requested) {
+    private String scope(String requested) {
         Actor actor = Actors.require();
         if (actor.confinedToPark()) {
             requirePark(actor, requested == null ? actor.organisationCode() : requested);
             return actor.organisationCode();
         }
-        return requested == null || requested.isBlank() ? null : requested;
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        return directory.park(requested).code();
     }
 
     private static void requirePark(Actor actor, String park) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.identity.Role;
@@ -22,8 +23,11 @@ class TelemetrySubmissionController {
 
     private final TelemetrySubmissions submissions;
 
-    TelemetrySubmissionController(TelemetrySubmissions submissions) {
+    private final DirectoryManagement directory;
+
+    TelemetrySubmissionController(TelemetrySubmissions submissions, DirectoryManagement directory) {
         this.submissions = submissions;
+        this.directory = directory;
     }
 
     @PostMapping("/api/v1/telemetry/aggregations")
@@ -36,6 +40,10 @@ class TelemetrySubmissionController {
             throw new DomainException("INVALID_PERIOD", "此处需要月份，如 2025-03", "A month such as 2025-03 is required")
                     .withStatus(400);
         }
+        if (period.firstMonth().isAfter(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")))) {
+            throw new DomainException("FUTURE_PERIOD", "不能汇总未来月份 " + month, "The future month " + month
+                    + " cannot be aggregated");
+        }
         Actor actor = Actors.require();
         String only = park;
         if (!actor.has(Role.AGENCY_ANALYST)) {
@@ -45,6 +53,8 @@ class TelemetrySubmissionController {
                         .withStatus(403);
             }
             only = actor.organisationCode();
+        } else if (park != null) {
+            directory.park(park); // an unknown park is named as such, not aggregated into nothing
         }
         return submissions.submitMonth(period.firstMonth(), only);
     }

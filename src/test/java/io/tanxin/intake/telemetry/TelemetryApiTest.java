@@ -123,6 +123,16 @@ class TelemetryApiTest {
     io.tanxin.identity.UserManagement users;
 
     @Test
+    void anUnknownParkOrAFutureMonthIsPointedOutNotAnsweredWithNothing() {
+        Api analyst = Api.as(port, "analyst");
+        assertProblem(analyst.get("/api/v1/telemetry/meters?park=NOPARK"), 404, "PARK_NOT_FOUND");
+        assertProblem(analyst.get("/api/v1/telemetry/stats?park=NOPARK"), 404, "PARK_NOT_FOUND");
+        assertProblem(analyst.post("/api/v1/telemetry/aggregations?month=2025-03&park=NOPARK", ""), 404, "PARK_NOT_FOUND");
+        String next = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toString();
+        assertProblem(analyst.post("/api/v1/telemetry/aggregations?month=" + next, ""), 422, "FUTURE_PERIOD");
+    }
+
+    @Test
     void aParkAdministratorWithoutAParkAggregatesNothing() {
         // a misconfigured account (user creation refuses it now; one made before, or edited in the database, may
         // remain): without this check its "own park" (null) meant every park
