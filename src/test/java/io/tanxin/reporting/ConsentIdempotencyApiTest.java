@@ -79,6 +79,33 @@ class ConsentIdempotencyApiTest {
     }
 
     @Test
+    void concurrentFirstRequestsWithOneKeyMakeOneConsentAndAllAnswerWithIt() throws Exception {
+        String asked = grantJson("CITIC_TY", "POST_LOAN_MONITORING", LocalDate.now().plusMonths(3));
+        int clients = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Api.as(port, "enterprise").postWithHeader(CONSENTS, asked, "Idempotency-Key", "consent-race-1");
+                }));
+            }
+            start.countDown();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                Api.Response r = answer.get();
+                assertThat(r.status()).as(r.toString()).isIn(200, 201);
+                ids.add(r.json().path("id").asLong());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void revokingAgainAnswersWithTheRevokedConsentAndLogsTheRevocationOnce() {
         Api enterprise = Api.as(port, "enterprise");
         Api.Response granted = enterprise.post(CONSENTS, grantJson("JSB", "LOAN_APPROVAL", LocalDate.now().plusMonths(3)));

@@ -54,9 +54,17 @@ class ObjectionController {
     ResponseEntity<FileAnswer> file(@PathVariable String uscc, @RequestBody FileRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Actors.requireEnterpriseAccess(uscc);
-        Replayable<Objection> filed = objections.fileOnce(uscc, parse(ObjectionItemType.class, request.itemType(),
-                "INVALID_OBJECTION_ITEM", "异议对象类型", "item type"), request.itemRef(), request.reason(),
-                Actors.require(), idempotencyKey);
+        ObjectionItemType itemType = parse(ObjectionItemType.class, request.itemType(), "INVALID_OBJECTION_ITEM",
+                "异议对象类型", "item type");
+        java.util.function.Supplier<Replayable<Objection>> file = () -> objections.fileOnce(uscc, itemType,
+                request.itemRef(), request.reason(), Actors.require(), idempotencyKey);
+        Replayable<Objection> filed;
+        try {
+            filed = file.get();
+        } catch (org.springframework.dao.DuplicateKeyException race) {
+            // a concurrent request with the same key committed first: this one is its retry
+            filed = file.get();
+        }
         return ResponseEntity.status(filed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new FileAnswer(filed.result(), filed.replayed()));
     }
