@@ -103,8 +103,15 @@ public class EngineBridge {
     }
 
     public RunResult read(String stored) {
-        return json.readValue(stored, RunResult.class);
+        return STORED.readValue(stored, RunResult.class);
     }
+
+    /**
+     * Reads runs back as they were written: not through the application's mapper, whose request
+     * guards (plausible numbers, no NUL) are for what comes in from outside, not for our own figures.
+     */
+    private static final JsonMapper STORED = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /**
      * The stored result of run {@code runId}, parsed once: a run is never changed after it is stored
