@@ -98,6 +98,20 @@ class ProblemsOutsideControllersTest {
     }
 
     @Test
+    void aPathTomcatRefusesItselfIsAProblemOnApiAddresses() throws Exception {
+        // refused by Tomcat before any servlet or filter runs: an encoded slash, an encoded NUL
+        for (String path : new String[] {"/api/v1/enterprises/a%2Fb", "/api/v1/enterprises/a%00b"}) {
+            HttpResponse<String> r = send(as("analyst", path).GET());
+            problem(r, 400, "MALFORMED_REQUEST");
+            assertThat(r.body()).doesNotContain("<html", "Tomcat");
+        }
+        // elsewhere Tomcat's page stays, without server details
+        HttpResponse<String> page = send(as("analyst", "/console/a%2Fb").header("Accept", "text/html").GET());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("\"code\"", "Apache Tomcat/");
+    }
+
+    @Test
     void anUnknownConsoleAddressKeepsTheHtmlErrorPage() throws Exception {
         HttpResponse<String> r = send(as("analyst", "/no-such-page").header("Accept", "text/html").GET());
         assertThat(r.statusCode()).isEqualTo(404);
