@@ -337,11 +337,10 @@ public class IntakeManagement {
         } catch (ImportRejected e) {
             throw e;
         } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof DomainException refused) { // a value the request guards refuse, e.g. a NUL
-                    throw new ImportRejected(refused.code(), refused.messageZh(), refused.messageEn());
-                }
-            }
+            // a value the request guards refuse while the rows are parsed, e.g. a NUL
+            DomainException.within(e).ifPresent(refused -> {
+                throw new ImportRejected(refused.code(), refused.messageZh(), refused.messageEn());
+            });
             throw new ImportRejected("MALFORMED_BODY", "请求体不是有效的 JSON", "The body is not valid JSON");
         }
     }

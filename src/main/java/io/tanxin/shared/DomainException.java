@@ -29,6 +29,19 @@ public class DomainException extends RuntimeException {
         return this;
     }
 
+    /**
+     * The domain refusal a library wrapped on its way out (a JSON parser wraps what a deserializer
+     * threw), if there is one in the chain.
+     */
+    public static java.util.Optional<DomainException> within(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof DomainException refused) {
+                return java.util.Optional.of(refused);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public String code() {
         return code;
     }

@@ -22,7 +22,8 @@ public enum ColumnType {
     public Object parse(String raw) {
         String text = raw.trim();
         if (text.indexOf('\u0000') >= 0) {
-            // PostgreSQL text cannot hold NUL; a file's NUL is refused as an encoding error before this
+            // PostgreSQL text cannot hold NUL. A CSV's is refused when decoded and JSON rows' when parsed, but
+            // an XLSX string may carry one escaped (_x0000_), which the reader decodes: every reader ends here
             throw new FieldError(null, "CONTROL_CHARACTER", "含有不允许的控制字符（NUL）", "Contains a NUL control character");
         }
         return switch (this) {

@@ -52,15 +52,9 @@ class ConsentController {
     ResponseEntity<GrantAnswer> grant(@PathVariable String uscc, @Valid @RequestBody GrantRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Actors.requireEnterpriseAccess(uscc);
-        java.util.function.Supplier<Replayable<Consent>> grant = () -> consents.grantOnce(uscc, request.institutionCode(),
-                ReportPurpose.parse(request.purpose()), request.validUntil(), Actors.require(), idempotencyKey);
-        Replayable<Consent> granted;
-        try {
-            granted = grant.get();
-        } catch (org.springframework.dao.DuplicateKeyException race) {
-            // a concurrent request with the same key committed first: this one is its retry
-            granted = grant.get();
-        }
+        Replayable<Consent> granted = Replayable.racingForItsKey(() -> consents.grantOnce(uscc,
+                request.institutionCode(), ReportPurpose.parse(request.purpose()), request.validUntil(), Actors.require(),
+                idempotencyKey));
         return ResponseEntity.status(granted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new GrantAnswer(granted.result(), granted.replayed()));
     }

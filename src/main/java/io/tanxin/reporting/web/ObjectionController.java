@@ -56,15 +56,8 @@ class ObjectionController {
         Actors.requireEnterpriseAccess(uscc);
         ObjectionItemType itemType = parse(ObjectionItemType.class, request.itemType(), "INVALID_OBJECTION_ITEM",
                 "异议对象类型", "item type");
-        java.util.function.Supplier<Replayable<Objection>> file = () -> objections.fileOnce(uscc, itemType,
-                request.itemRef(), request.reason(), Actors.require(), idempotencyKey);
-        Replayable<Objection> filed;
-        try {
-            filed = file.get();
-        } catch (org.springframework.dao.DuplicateKeyException race) {
-            // a concurrent request with the same key committed first: this one is its retry
-            filed = file.get();
-        }
+        Replayable<Objection> filed = Replayable.racingForItsKey(() -> objections.fileOnce(uscc, itemType,
+                request.itemRef(), request.reason(), Actors.require(), idempotencyKey));
         return ResponseEntity.status(filed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new FileAnswer(filed.result(), filed.replayed()));
     }

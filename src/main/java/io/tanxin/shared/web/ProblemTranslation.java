@@ -47,10 +47,9 @@ final class ProblemTranslation {
     private static ProblemDetail ofException(Throwable ex, Locale locale) {
         if (ex instanceof HttpMessageNotReadableException) {
             // a field refused by a check of RequestBodyGuards while the body was read
-            for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof DomainException refused) {
-                    return Problems.of(refused.status(), refused.code(), refused.messageZh(), refused.messageEn(), locale);
-                }
+            DomainException refused = DomainException.within(ex.getCause()).orElse(null);
+            if (refused != null) {
+                return Problems.of(refused.status(), refused.code(), refused.messageZh(), refused.messageEn(), locale);
             }
             return Problems.of(400, "MALFORMED_BODY", "请求体不是有效的 JSON 或字段类型不符",
                     "The request body is not valid JSON or a field has the wrong type", locale);
