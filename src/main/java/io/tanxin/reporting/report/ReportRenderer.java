@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.XMLConstants;
@@ -14,9 +15,13 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PagePosition;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -42,13 +47,35 @@ class ReportRenderer {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportRenderer.class);
 
     private final ITemplateEngine templates;
+    private final RenderedSections sections;
 
-    ReportRenderer(ITemplateEngine templates) {
+    ReportRenderer(ITemplateEngine templates, RenderedSections sections) {
         this.templates = templates;
+        this.sections = sections;
     }
 
+    /** The whole report as one HTML page. */
     String html(CreditReport report) {
-        return html(report, false);
+        return html(report, Part.PAGE);
+    }
+
+    /**
+     * What a render holds. A PDF is put together from two: the sections one to eight, the same for
+     * every read until the enterprise's data change (rendered once, {@link RenderedSections}), and
+     * this read's cover (number, time, purpose, QR code) with its tail (query records, evidence).
+     */
+    private enum Part {
+        PAGE(false, true, true), PDF_SECTIONS(true, false, true), PDF_COVER_AND_TAIL(true, true, false);
+
+        final boolean pdf;
+        final boolean cover;
+        final boolean sections;
+
+        Part(boolean pdf, boolean cover, boolean sections) {
+            this.pdf = pdf;
+            this.cover = cover;
+            this.sections = sections;
+        }
     }
 
     /**
@@ -69,13 +96,15 @@ class ReportRenderer {
     }
 
     /** For the PDF the QR code is an {@code <object>} drawn by {@link QrObjectDrawer}, in HTML an inline SVG. */
-    private String html(CreditReport report, boolean pdf) {
+    private String html(CreditReport report, Part part) {
         Context ctx = new Context(java.util.Locale.SIMPLIFIED_CHINESE);
         ctx.setVariable("r", report.body());
         ctx.setVariable("ev", report.evidence());
-        ctx.setVariable("pdf", pdf);
+        ctx.setVariable("pdf", part.pdf);
+        ctx.setVariable("cover", part.cover);
+        ctx.setVariable("sections", part.sections);
         ctx.setVariable("shanghai", SHANGHAI_TIME);
-        if (!pdf) {
+        if (!part.pdf) {
             QrCode qr = QrCode.of(report.evidence().verificationUrl());
             ctx.setVariable("qrSize", qr.size());
             ctx.setVariable("qrPath", qr.svgPath());
@@ -96,20 +125,53 @@ class ReportRenderer {
 
     byte[] pdf(CreditReport report) {
         long t0 = System.nanoTime();
-        String html = html(report, true);
+        // the sections first: no font copy is held while waiting for another read's render of them
+        byte[] sectionPages = sections.pdf(html(report, Part.PDF_SECTIONS), ReportRenderer::render);
         long t1 = System.nanoTime();
+        String html = html(report, Part.PDF_COVER_AND_TAIL);
         TrueTypeFont common = FONTS.common().borrow();
-        long t2 = System.nanoTime();
+        WholeFont whole = null;
+        try (PDDocument doc = new PDDocument(); PDDocument sectionsDoc = Loader.loadPDF(sectionPages);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
+            whole = new WholeFont(doc);
+            try (PdfBoxRenderer renderer = builder(doc, common, whole).withW3cDocument(parse(html), null)
+                    .buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+                List<PagePosition<Box>> tail = renderer.findPagePositionsByID(TAIL);
+                if (tail.isEmpty()) {
+                    throw new IllegalStateException("the report's tail has no page");
+                }
+                ReportPdfAssembly.insertSections(doc, tail.get(0).getPageNo(), sectionsDoc);
+                doc.save(out);
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("report {}: sections {} ms, cover, tail and assembly {} ms, {} bytes{}",
+                        report.body().reportNumber(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
+                        out.size(), whole.ttf != null ? ", with the whole font" : "");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            // the fonts are subset when the document is saved, so they go back only now
+            FONTS.common().giveBack(common);
+            if (whole != null && whole.ttf != null) {
+                FONTS.whole().giveBack(whole.ttf);
+            }
+        }
+    }
+
+    /** The first element of the tail: the PDF's sections go in before its page. */
+    private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("s9");
+
+    /** A page rendered and saved as a PDF on its own. */
+    private static byte[] render(String xhtml) {
+        TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
             whole = new WholeFont(doc);
             // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
-            builder(doc, common, whole).withW3cDocument(parse(html), null).toStream(out).run();
-            if (log.isDebugEnabled()) {
-                log.debug("report {}: html {} ms, waited for a font {} ms, PDF {} ms, {} bytes{}",
-                        report.body().reportNumber(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                        (System.nanoTime() - t2) / 1_000_000, out.size(), whole.ttf != null ? ", with the whole font" : "");
-            }
+            builder(doc, common, whole).withW3cDocument(parse(xhtml), null).toStream(out).run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

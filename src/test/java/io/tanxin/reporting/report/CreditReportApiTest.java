@@ -225,6 +225,61 @@ class CreditReportApiTest {
     }
 
     @Test
+    void aPdfIsItsReadsCoverTheSectionsAndItsReadsTailAndShowsAChangeAtOnce() throws Exception {
+        String uscc = "91140402MA0RPT002" + Uscc.checkCharacter("91140402MA0RPT002");
+        Api.Response created = Api.as(port, "analyst").post("/api/v1/enterprises", """
+                {"uscc":"%s","nameZh":"分页测试建材有限公司","regionCode":"140402","industryCode":"3011",
+                 "sizeClass":"MEDIUM","transitionStage":"INITIAL"}""".formatted(uscc));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        putMonth(uscc, "2025-01", 2000);
+
+        byte[] first = get("analyst", uscc, "application/pdf").body();
+        byte[] second = get("analyst", uscc, "application/pdf").body();
+        try (PDDocument one = Loader.loadPDF(first); PDDocument two = Loader.loadPDF(second)) {
+            List<String> titles = new java.util.ArrayList<>();
+            List<Integer> pages = new java.util.ArrayList<>();
+            for (var item : two.getDocumentCatalog().getDocumentOutline().children()) {
+                titles.add(item.getTitle());
+                pages.add(two.getPages().indexOf(item.findDestinationPage(two)));
+            }
+            assertThat(titles).extracting(t -> t.substring(0, 2)).containsExactly("封面", "一、", "二、", "三、", "四、",
+                    "五、", "六、", "七、", "八、", "九、", "十、");
+            // in page order, one cover page, and the tail after the sections' pages
+            assertThat(pages).isSorted().startsWith(0, 1).doesNotContain(-1);
+            assertThat(pages.get(9)).isGreaterThan(pages.get(8));
+            int tail = pages.get(9);
+            // the sections read the same for both reads; the cover and the tail are each read's own
+            assertThat(text(two, 2, tail)).isEqualTo(text(one, 2, tail)).contains("分页测试建材有限公司", "2025-01");
+            assertThat(text(one, 1, 1)).isNotEqualTo(text(two, 1, 1));
+            assertThat(text(two, tail + 1, two.getNumberOfPages())).contains("近两年查询记录", "证据日志叶子序号");
+            assertThat(text(two, 1, 1)).contains("分页测试建材有限公司", uscc, "目录");
+        }
+
+        // another month in the account (accounted before the PUT answers): the next PDF's sections show it
+        putMonth(uscc, "2025-02", 2100);
+        String third = pdfText(get("analyst", uscc, "application/pdf").body());
+        assertThat(third).contains("2025-02");
+        assertThat(pdfText(second)).doesNotContain("2025-02");
+    }
+
+    private void putMonth(String uscc, String month, int coal) {
+        Api.Response put = Api.as(port, "provider").putWithHeader("/api/v1/enterprises/" + uscc + "/activities/" + month,
+                """
+                {"source":"POWER_GRID","activities":[
+                  {"kind":"FUEL","code":"BITUMINOUS","quantity":%d,"unit":"t"},
+                  {"kind":"ELECTRICITY_PURCHASED","quantity":120,"unit":"MWh"}]}""".formatted(coal),
+                "Idempotency-Key", "report-pages-" + month);
+        assertThat(put.status()).as(put.toString()).isEqualTo(201);
+    }
+
+    private static String text(PDDocument doc, int from, int to) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(from);
+        stripper.setEndPage(to);
+        return stripper.getText(doc);
+    }
+
+    @Test
     void theJsonReportVerifiesOfflineAndFailsOnceAFigureIsChanged() throws Exception {
         HttpResponse<byte[]> json = get("enterprise", FEATURED, "application/json");
         assertThat(json.statusCode()).isEqualTo(200);

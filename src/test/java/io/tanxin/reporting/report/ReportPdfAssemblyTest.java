@@ -1,0 +1,94 @@
+package io.tanxin.reporting.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The sections' pages go in before the tail, from a saved document, with one outline in page order. */
+class ReportPdfAssemblyTest {
+
+    @Test
+    void theSectionsGoBeforeTheTailAndTheOutlineFollowsThePages() throws IOException {
+        byte[] sections = save(document("s1", "s2", "s3"));
+        byte[] assembled;
+        try (PDDocument outer = document("cover-a", "cover-b", "tail-a", "tail-b");
+                PDDocument parts = Loader.loadPDF(sections)) {
+            ReportPdfAssembly.insertSections(outer, 2, parts);
+            assembled = save(outer);
+        }
+        try (PDDocument doc = Loader.loadPDF(assembled)) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(i);
+                stripper.setEndPage(i);
+                texts.add(stripper.getText(doc).strip());
+            }
+            assertThat(texts).containsExactly("cover-a", "cover-b", "s1", "s2", "s3", "tail-a", "tail-b");
+            List<String> outline = new ArrayList<>();
+            for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+                outline.add(item.getTitle() + "@" + doc.getPages().indexOf(item.findDestinationPage(doc)));
+            }
+            assertThat(outline).containsExactly("cover-a@0", "cover-b@1", "s1@2", "s2@3", "s3@4", "tail-a@5",
+                    "tail-b@6");
+        }
+    }
+
+    @Test
+    void aTailOutsideTheDocumentIsRefused() throws IOException {
+        try (PDDocument outer = document("cover", "tail"); PDDocument parts = Loader.loadPDF(save(document("s1")))) {
+            assertThatThrownBy(() -> ReportPdfAssembly.insertSections(outer, 0, parts))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> ReportPdfAssembly.insertSections(outer, 2, parts))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** One page per text, each with an outline item of that name. */
+    private static PDDocument document(String... texts) throws IOException {
+        PDDocument doc = new PDDocument();
+        PDDocumentOutline outline = new PDDocumentOutline();
+        for (String text : texts) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            PDPageFitDestination destination = new PDPageFitDestination();
+            destination.setPage(page);
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(text);
+            item.setDestination(destination);
+            outline.addLast(item);
+        }
+        doc.getDocumentCatalog().setDocumentOutline(outline);
+        return doc;
+    }
+
+    private static byte[] save(PDDocument doc) throws IOException {
+        try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+}
