@@ -3,13 +3,13 @@
 # (java -jar, scratch database tanxin_bench_http), so the load driver's CPU and garbage stay out of the
 # server's JVM. It also measures the floor: one cached, authenticated GET (/api/v1/parks) through the
 # same HTTP, security and MVC stack, to which the report figures are best compared across machines.
-# SECONDS_PER_PHASE (default 30) per measured phase, after a warm-up of the same length per format;
+# SECONDS_PER_PHASE (default 60) per measured phase, after a warm-up of the same length per format;
 # PHASES (default "floor json pdf") picks some. The server's own settings pass through the environment
 # (TANXIN_REPORTING_RENDERED_SECTIONS_MB=0 measures PDFs whose sections are all rendered afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-T=${SECONDS_PER_PHASE:-30}
+T=${SECONDS_PER_PHASE:-60}
 PHASES=${PHASES:-floor json pdf}
 PORT=${PORT:-8097}
 DB=tanxin_bench_http

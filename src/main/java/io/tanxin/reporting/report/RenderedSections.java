@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
  * while every read brings its own number, time, query record and evidence leaf; laying the
  * sections out again for each read was most of a PDF's CPU. The key is the page's own text, so any
  * change of a figure, mark, name or rating is another key: nothing to invalidate, and a stale page
- * cannot be served. Bounded by size ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it
+ * cannot be served. A read that finds no pages renders its whole PDF and keeps the sections' pages
+ * from it, so a miss costs what a PDF cost before they were kept. Bounded by size ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it
  * off) and dropped after an hour unread.
  */
 @Component
@@ -45,13 +45,34 @@ class RenderedSections {
         }
     }
 
-    /** The pages of {@code xhtml}, rendered by {@code render} unless the same page was rendered before. */
-    byte[] pdf(String xhtml, Function<String, byte[]> render) {
-        if (pages == null) {
-            return render.apply(xhtml);
+    /** The key of the pages rendered from {@code xhtml}: its SHA-256. */
+    record Key(String sha256) {
+    }
+
+    Key key(String xhtml) {
+        return new Key(sha256(xhtml));
+    }
+
+    /** The pages kept under {@code key}, or null. */
+    byte[] find(Key key) {
+        return pages == null ? null : pages.getIfPresent(key.sha256());
+    }
+
+    /**
+     * Keeps the pages that {@code pdf} makes under {@code key}, unless keeping is off. Concurrent
+     * first reads of an enterprise each render their own whole PDF (each needs its own cover and
+     * tail anyway) and the last one's pages stay: they are the same pages.
+     */
+    void keep(Key key, PdfPages pdf) throws java.io.IOException {
+        if (pages != null) {
+            pages.put(key.sha256(), pdf.get());
         }
-        // one render per key: a second read of the same enterprise waits for the first one's pages
-        return pages.get(sha256(xhtml), key -> render.apply(xhtml));
+    }
+
+    /** Pages to keep, made only if they are kept. */
+    @FunctionalInterface
+    interface PdfPages {
+        byte[] get() throws java.io.IOException;
     }
 
     private static String sha256(String text) {

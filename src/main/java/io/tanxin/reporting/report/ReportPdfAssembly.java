@@ -1,19 +1,22 @@
 package io.tanxin.reporting.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
- * Puts a report's sections' pages (rendered once per state of the enterprise's data, see
- * {@link RenderedSections}) into the document of this read's cover and tail, before the tail's
- * first page, and makes one outline of both in page order.
+ * Takes a report's sections' pages out of a whole PDF, to be kept ({@link RenderedSections}), and
+ * puts kept pages into the document of another read's cover and tail, before the tail's first
+ * page, with one outline of both in page order.
  */
 final class ReportPdfAssembly {
 
@@ -53,6 +56,43 @@ final class ReportPdfAssembly {
             }
         }
         outer.getDocumentCatalog().setDocumentOutline(outline);
+    }
+
+    /**
+     * Pages {@code from} (inclusive) to {@code to} (exclusive) of a saved PDF as a PDF of their own,
+     * with their outline items, to be put into another read's PDF by {@link #insertSections}.
+     */
+    static byte[] pages(byte[] pdf, int from, int to) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length)) {
+            PDPageTree pages = doc.getPages();
+            if (from < 0 || to <= from || to > pages.getCount()) {
+                throw new IllegalStateException("pages " + from + " to " + to + " of " + pages.getCount());
+            }
+            List<PDPage> kept = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                kept.add(pages.get(i));
+            }
+            PDDocumentOutline outline = new PDDocumentOutline();
+            for (PDOutlineItem item : items(doc)) {
+                PDPage page = item.findDestinationPage(doc);
+                if (page != null && kept.contains(page)) {
+                    PDOutlineItem copy = new PDOutlineItem();
+                    copy.setTitle(item.getTitle());
+                    copy.setDestination(item.getDestination());
+                    outline.addLast(copy);
+                }
+            }
+            for (int i = pages.getCount() - 1; i >= 0; i--) {
+                if (i < from || i >= to) {
+                    pages.remove(i);
+                }
+            }
+            doc.getDocumentCatalog().setDocumentOutline(outline);
+            // the title named the read the pages came from
+            doc.setDocumentInformation(new PDDocumentInformation());
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     private static List<PDOutlineItem> items(PDDocument doc) {

@@ -60,12 +60,14 @@ class ReportRenderer {
     }
 
     /**
-     * What a render holds. A PDF is put together from two: the sections one to eight, the same for
-     * every read until the enterprise's data change (rendered once, {@link RenderedSections}), and
-     * this read's cover (number, time, purpose, QR code) with its tail (query records, evidence).
+     * What a render holds. A PDF's sections one to eight are the same for every read until the
+     * enterprise's data change ({@link RenderedSections}); its cover (number, time, purpose, QR
+     * code) and its tail (query records, evidence) are each read's own. In a PDF the sections and
+     * the tail each start a page, so kept sections' pages fit between a new cover and tail.
      */
     private enum Part {
-        PAGE(false, true, true), PDF_SECTIONS(true, false, true), PDF_COVER_AND_TAIL(true, true, false);
+        PAGE(false, true, true), PDF_WHOLE(true, true, true), PDF_SECTIONS(true, false, true),
+        PDF_COVER_AND_TAIL(true, true, false);
 
         final boolean pdf;
         final boolean cover;
@@ -123,37 +125,62 @@ class ReportRenderer {
         return templates.process("reporting/credit-report", ctx);
     }
 
+    /**
+     * The PDF of a read. If the sections' pages of the same page text were rendered before, only
+     * this read's cover and tail are rendered and the sections go in between; otherwise the whole
+     * PDF is rendered at once (as cheap as before the split) and its sections' pages are kept.
+     */
     byte[] pdf(CreditReport report) {
         long t0 = System.nanoTime();
-        // the sections first: no font copy is held while waiting for another read's render of them
-        byte[] sectionPages = sections.pdf(html(report, Part.PDF_SECTIONS), ReportRenderer::render);
-        long t1 = System.nanoTime();
-        String html = html(report, Part.PDF_COVER_AND_TAIL);
+        RenderedSections.Key key = sections.key(html(report, Part.PDF_SECTIONS));
+        byte[] kept = sections.find(key);
+        byte[] pdf;
+        if (kept != null) {
+            pdf = render(html(report, Part.PDF_COVER_AND_TAIL), kept, null);
+        } else {
+            pdf = render(html(report, Part.PDF_WHOLE), null, key);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("report {}: {} in {} ms, {} bytes", report.body().reportNumber(),
+                    kept != null ? "cover and tail, sections kept" : "whole PDF", (System.nanoTime() - t0) / 1_000_000,
+                    pdf.length);
+        }
+        return pdf;
+    }
+
+    /** The first element of the sections and of the tail: each starts a page. */
+    private static final java.util.regex.Pattern FIRST_SECTION = java.util.regex.Pattern.compile("s1");
+    private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("s9");
+
+    /**
+     * Renders {@code xhtml}; with {@code keptSections} they go in before the tail's page, with
+     * {@code keepAs} the pages from the first section to the tail are kept under that key.
+     */
+    private byte[] render(String xhtml, byte[] keptSections, RenderedSections.Key keepAs) {
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
-        try (PDDocument doc = new PDDocument(); PDDocument sectionsDoc = Loader.loadPDF(sectionPages);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
             whole = new WholeFont(doc);
-            try (PdfBoxRenderer renderer = builder(doc, common, whole).withW3cDocument(parse(html), null)
-                    .buildPdfRenderer()) {
+            // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
+            try (PdfBoxRenderer renderer = builder(doc, common, whole).withW3cDocument(parse(xhtml), null)
+                    .buildPdfRenderer();
+                    PDDocument sectionsDoc = keptSections == null ? null : Loader.loadPDF(keptSections)) {
                 renderer.createPDFWithoutClosing();
-                List<PagePosition<Box>> tail = renderer.findPagePositionsByID(TAIL);
-                if (tail.isEmpty()) {
-                    throw new IllegalStateException("the report's tail has no page");
+                int tail = pageOf(renderer, TAIL);
+                if (sectionsDoc != null) {
+                    ReportPdfAssembly.insertSections(doc, tail, sectionsDoc);
                 }
-                ReportPdfAssembly.insertSections(doc, tail.get(0).getPageNo(), sectionsDoc);
+                // the fonts are subset when the document is saved, so they go back to the pool only after
                 doc.save(out);
+                byte[] pdf = out.toByteArray();
+                if (keepAs != null) {
+                    sections.keep(keepAs, () -> ReportPdfAssembly.pages(pdf, pageOf(renderer, FIRST_SECTION), tail));
+                }
+                return pdf;
             }
-            if (log.isDebugEnabled()) {
-                log.debug("report {}: sections {} ms, cover, tail and assembly {} ms, {} bytes{}",
-                        report.body().reportNumber(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000,
-                        out.size(), whole.ttf != null ? ", with the whole font" : "");
-            }
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            // the fonts are subset when the document is saved, so they go back only now
             FONTS.common().giveBack(common);
             if (whole != null && whole.ttf != null) {
                 FONTS.whole().giveBack(whole.ttf);
@@ -161,26 +188,12 @@ class ReportRenderer {
         }
     }
 
-    /** The first element of the tail: the PDF's sections go in before its page. */
-    private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("s9");
-
-    /** A page rendered and saved as a PDF on its own. */
-    private static byte[] render(String xhtml) {
-        TrueTypeFont common = FONTS.common().borrow();
-        WholeFont whole = null;
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
-            whole = new WholeFont(doc);
-            // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
-            builder(doc, common, whole).withW3cDocument(parse(xhtml), null).toStream(out).run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            FONTS.common().giveBack(common);
-            if (whole != null && whole.ttf != null) {
-                FONTS.whole().giveBack(whole.ttf);
-            }
+    private static int pageOf(PdfBoxRenderer renderer, java.util.regex.Pattern id) {
+        List<PagePosition<Box>> found = renderer.findPagePositionsByID(id);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("the report has no element " + id);
         }
+        return found.get(0).getPageNo();
     }
 
     /**

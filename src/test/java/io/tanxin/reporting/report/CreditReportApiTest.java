@@ -253,6 +253,10 @@ class CreditReportApiTest {
             assertThat(text(one, 1, 1)).isNotEqualTo(text(two, 1, 1));
             assertThat(text(two, tail + 1, two.getNumberOfPages())).contains("近两年查询记录", "证据日志叶子序号");
             assertThat(text(two, 1, 1)).contains("分页测试建材有限公司", uscc, "目录");
+            // the first read rendered the whole PDF (one font subset for all pages); the second put the
+            // sections' kept pages, with their own subset, between its own cover and tail
+            assertThat(fonts(one, 0)).isEqualTo(fonts(one, 1));
+            assertThat(fonts(two, 0)).doesNotContainAnyElementsOf(fonts(two, 1));
         }
 
         // another month in the account (accounted before the PUT answers): the next PDF's sections show it
@@ -270,6 +274,15 @@ class CreditReportApiTest {
                   {"kind":"ELECTRICITY_PURCHASED","quantity":120,"unit":"MWh"}]}""".formatted(coal),
                 "Idempotency-Key", "report-pages-" + month);
         assertThat(put.status()).as(put.toString()).isEqualTo(201);
+    }
+
+    private static java.util.Set<Object> fonts(PDDocument doc, int page) throws IOException {
+        var resources = doc.getPage(page).getResources();
+        java.util.Set<Object> fonts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (var name : resources.getFontNames()) {
+            fonts.add(resources.getFont(name).getCOSObject());
+        }
+        return fonts;
     }
 
     private static String text(PDDocument doc, int from, int to) throws IOException {

@@ -3,53 +3,52 @@ package io.tanxin.reporting.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
-/** The sections' pages are rendered once per distinct page text, and never served for another text. */
+/** The sections' pages are kept by their page text, and never found for another text. */
 class RenderedSectionsTest {
 
-    final AtomicInteger renders = new AtomicInteger();
-    final Function<String, byte[]> render = xhtml -> {
-        renders.incrementAndGet();
-        return ("pdf of " + xhtml).getBytes(StandardCharsets.UTF_8);
-    };
+    final AtomicInteger made = new AtomicInteger();
 
     @Test
-    void theSamePageTextIsRenderedOnce() {
+    void pagesKeptForAPageTextAreFoundByTheSameText() throws IOException {
         RenderedSections sections = sections(1);
-        byte[] first = sections.pdf("<p>一</p>", render);
-        byte[] again = sections.pdf("<p>一</p>", render);
-        assertThat(again).isEqualTo(first);
-        assertThat(renders).hasValue(1);
+        assertThat(sections.find(sections.key("<p>一</p>"))).isNull();
+        sections.keep(sections.key("<p>一</p>"), () -> pdf("一"));
+        assertThat(sections.find(sections.key("<p>一</p>"))).asString(StandardCharsets.UTF_8).isEqualTo("pdf 一");
     }
 
     @Test
-    void anyChangeOfThePageTextIsRenderedAgain() {
+    void anyChangeOfThePageTextFindsNothing() throws IOException {
         RenderedSections sections = sections(1);
-        sections.pdf("<p>排放 100.0</p>", render);
-        byte[] changed = sections.pdf("<p>排放 100.1</p>", render);
-        assertThat(new String(changed, StandardCharsets.UTF_8)).isEqualTo("pdf of <p>排放 100.1</p>");
-        assertThat(renders).hasValue(2);
+        sections.keep(sections.key("<p>排放 100.0</p>"), () -> pdf("100.0"));
+        assertThat(sections.find(sections.key("<p>排放 100.1</p>"))).isNull();
+        assertThat(sections.find(sections.key("<p>排放 100.0 </p>"))).isNull();
     }
 
     @Test
-    void sizeZeroRendersEveryTime() {
+    void sizeZeroKeepsNothingAndMakesNoPages() throws IOException {
         RenderedSections sections = sections(0);
-        sections.pdf("<p>一</p>", render);
-        sections.pdf("<p>一</p>", render);
-        assertThat(renders).hasValue(2);
+        sections.keep(sections.key("<p>一</p>"), () -> pdf("一"));
+        assertThat(sections.find(sections.key("<p>一</p>"))).isNull();
+        assertThat(made).hasValue(0);
     }
 
     @Test
     void aNegativeSizeIsAConfigurationError() {
         assertThatThrownBy(() -> sections(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rendered-sections-mb");
+    }
+
+    private byte[] pdf(String text) {
+        made.incrementAndGet();
+        return ("pdf " + text).getBytes(StandardCharsets.UTF_8);
     }
 
     private static RenderedSections sections(long megabytes) {

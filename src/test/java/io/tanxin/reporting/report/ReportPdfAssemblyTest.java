@@ -33,21 +33,50 @@ class ReportPdfAssemblyTest {
             assembled = save(outer);
         }
         try (PDDocument doc = Loader.loadPDF(assembled)) {
-            List<String> texts = new ArrayList<>();
-            for (int i = 1; i <= doc.getNumberOfPages(); i++) {
-                PDFTextStripper stripper = new PDFTextStripper();
-                stripper.setStartPage(i);
-                stripper.setEndPage(i);
-                texts.add(stripper.getText(doc).strip());
-            }
-            assertThat(texts).containsExactly("cover-a", "cover-b", "s1", "s2", "s3", "tail-a", "tail-b");
-            List<String> outline = new ArrayList<>();
-            for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
-                outline.add(item.getTitle() + "@" + doc.getPages().indexOf(item.findDestinationPage(doc)));
-            }
-            assertThat(outline).containsExactly("cover-a@0", "cover-b@1", "s1@2", "s2@3", "s3@4", "tail-a@5",
+            assertThat(texts(doc)).containsExactly("cover-a", "cover-b", "s1", "s2", "s3", "tail-a", "tail-b");
+            assertThat(outline(doc)).containsExactly("cover-a@0", "cover-b@1", "s1@2", "s2@3", "s3@4", "tail-a@5",
                     "tail-b@6");
         }
+    }
+
+    @Test
+    void theSectionsTakenOutOfAWholePdfGoIntoAnotherReadsPdf() throws IOException {
+        byte[] whole = save(document("cover-1", "s1", "s2", "tail-1"));
+        byte[] sections = ReportPdfAssembly.pages(whole, 1, 3);
+        try (PDDocument kept = Loader.loadPDF(sections)) {
+            assertThat(texts(kept)).containsExactly("s1", "s2");
+            assertThat(outline(kept)).containsExactly("s1@0", "s2@1");
+        }
+        byte[] assembled;
+        try (PDDocument outer = document("cover-2", "tail-2a", "tail-2b"); PDDocument parts = Loader.loadPDF(sections)) {
+            ReportPdfAssembly.insertSections(outer, 1, parts);
+            assembled = save(outer);
+        }
+        try (PDDocument doc = Loader.loadPDF(assembled)) {
+            assertThat(texts(doc)).containsExactly("cover-2", "s1", "s2", "tail-2a", "tail-2b");
+            assertThat(outline(doc)).containsExactly("cover-2@0", "s1@1", "s2@2", "tail-2a@3", "tail-2b@4");
+        }
+        assertThatThrownBy(() -> ReportPdfAssembly.pages(whole, 2, 2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ReportPdfAssembly.pages(whole, 1, 5)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<String> texts(PDDocument doc) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(i);
+            stripper.setEndPage(i);
+            texts.add(stripper.getText(doc).strip());
+        }
+        return texts;
+    }
+
+    private static List<String> outline(PDDocument doc) throws IOException {
+        List<String> outline = new ArrayList<>();
+        for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+            outline.add(item.getTitle() + "@" + doc.getPages().indexOf(item.findDestinationPage(doc)));
+        }
+        return outline;
     }
 
     @Test
