@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * sections out again for each read was most of a PDF's CPU. The key is the page's own text, so any
  * change of a figure, mark, name or rating is another key: nothing to invalidate, and a stale page
  * cannot be served. A read that finds no pages renders its whole PDF and keeps the sections' pages
- * from it, so a miss costs what a PDF cost before they were kept. Bounded by size ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it
- * off) and dropped after an hour unread.
+ * from it, so a miss costs what a PDF cost before they were kept. Bounded by size
+ * ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it off) and dropped after an hour unread.
  */
 @Component
 class RenderedSections {

@@ -48,11 +48,8 @@ final class ReportPdfAssembly {
         PDDocumentOutline outline = new PDDocumentOutline();
         for (List<PDOutlineItem> part : List.of(before, items(sections), after)) {
             for (PDOutlineItem item : part) {
-                PDOutlineItem copy = new PDOutlineItem();
-                copy.setTitle(item.getTitle());
                 // a destination names its page object, which is now a page of outer
-                copy.setDestination(item.getDestination());
-                outline.addLast(copy);
+                outline.addLast(copyOf(item));
             }
         }
         outer.getDocumentCatalog().setDocumentOutline(outline);
@@ -76,10 +73,7 @@ final class ReportPdfAssembly {
             for (PDOutlineItem item : items(doc)) {
                 PDPage page = item.findDestinationPage(doc);
                 if (page != null && kept.contains(page)) {
-                    PDOutlineItem copy = new PDOutlineItem();
-                    copy.setTitle(item.getTitle());
-                    copy.setDestination(item.getDestination());
-                    outline.addLast(copy);
+                    outline.addLast(copyOf(item));
                 }
             }
             for (int i = pages.getCount() - 1; i >= 0; i--) {
@@ -93,6 +87,14 @@ final class ReportPdfAssembly {
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** An item of one outline for another: an item belongs to one outline only. */
+    private static PDOutlineItem copyOf(PDOutlineItem item) throws IOException {
+        PDOutlineItem copy = new PDOutlineItem();
+        copy.setTitle(item.getTitle());
+        copy.setDestination(item.getDestination());
+        return copy;
     }
 
     private static List<PDOutlineItem> items(PDDocument doc) {

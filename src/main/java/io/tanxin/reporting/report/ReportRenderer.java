@@ -136,9 +136,16 @@ class ReportRenderer {
         byte[] kept = sections.find(key);
         byte[] pdf;
         if (kept != null) {
-            pdf = render(html(report, Part.PDF_COVER_AND_TAIL), kept, null);
+            pdf = render(html(report, Part.PDF_COVER_AND_TAIL), kept).pdf();
         } else {
-            pdf = render(html(report, Part.PDF_WHOLE), null, key);
+            Rendered whole = render(html(report, Part.PDF_WHOLE), null);
+            pdf = whole.pdf();
+            // after the render, which gave its font copy back: taking the pages out needs none
+            try {
+                sections.keep(key, () -> ReportPdfAssembly.pages(pdf, whole.firstSection(), whole.tail()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         if (log.isDebugEnabled()) {
             log.debug("report {}: {} in {} ms, {} bytes", report.body().reportNumber(),
@@ -152,11 +159,12 @@ class ReportRenderer {
     private static final java.util.regex.Pattern FIRST_SECTION = java.util.regex.Pattern.compile("s1");
     private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("s9");
 
-    /**
-     * Renders {@code xhtml}; with {@code keptSections} they go in before the tail's page, with
-     * {@code keepAs} the pages from the first section to the tail are kept under that key.
-     */
-    private byte[] render(String xhtml, byte[] keptSections, RenderedSections.Key keepAs) {
+    /** A saved PDF and the pages (from 0) its first section and its tail start on. */
+    private record Rendered(byte[] pdf, int firstSection, int tail) {
+    }
+
+    /** Renders {@code xhtml}; with {@code keptSections} they go in before the tail's page. */
+    private Rendered render(String xhtml, byte[] keptSections) {
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
@@ -167,16 +175,13 @@ class ReportRenderer {
                     PDDocument sectionsDoc = keptSections == null ? null : Loader.loadPDF(keptSections)) {
                 renderer.createPDFWithoutClosing();
                 int tail = pageOf(renderer, TAIL);
+                int firstSection = sectionsDoc != null ? -1 : pageOf(renderer, FIRST_SECTION);
                 if (sectionsDoc != null) {
                     ReportPdfAssembly.insertSections(doc, tail, sectionsDoc);
                 }
                 // the fonts are subset when the document is saved, so they go back to the pool only after
                 doc.save(out);
-                byte[] pdf = out.toByteArray();
-                if (keepAs != null) {
-                    sections.keep(keepAs, () -> ReportPdfAssembly.pages(pdf, pageOf(renderer, FIRST_SECTION), tail));
-                }
-                return pdf;
+                return new Rendered(out.toByteArray(), firstSection, tail);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
