@@ -251,7 +251,11 @@ class CreditReportApiTest {
             // the sections read the same for both reads; the cover and the tail are each read's own
             assertThat(text(two, 2, tail)).isEqualTo(text(one, 2, tail)).contains("分页测试建材有限公司", "2025-01");
             assertThat(text(one, 1, 1)).isNotEqualTo(text(two, 1, 1));
-            assertThat(text(two, tail + 1, two.getNumberOfPages())).contains("近两年查询记录", "证据日志叶子序号");
+            String tailOfTwo = text(two, tail + 1, two.getNumberOfPages());
+            assertThat(tailOfTwo).contains("近两年查询记录", "证据日志叶子序号");
+            // both reads' query records, one line each: time, organisation, user, basis, purpose
+            assertThat(tailOfTwo.lines().filter(l -> l.contains("analyst") && l.contains("AGENCY_REVIEW")))
+                    .hasSize(2);
             assertThat(text(two, 1, 1)).contains("分页测试建材有限公司", uscc, "目录");
             // the first read rendered the whole PDF (one font subset for all pages); the second put the
             // sections' kept pages, with their own subset, between its own cover and tail
