@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Errors Tomcat answers itself, before any servlet runs (a malformed request line, {@code %2F} or
  * {@code %00} in a path, broken percent-encoding, an overlong request line), were Tomcat's HTML page
  * on API addresses too. Its error report valve is replaced by one that writes an RFC 9457 problem for
- * an {@code /api/} address and leaves every other page to Tomcat (without server details, as Spring
- * Boot configures it). Runs after Spring Boot's own customizer, whose valve it takes the place of.
+ * an {@code /api/} address, or for a request whose address could not be read, and leaves every other
+ * page to Tomcat (without server details, as Spring Boot configures it). Runs after Spring Boot's own customizer, whose valve it takes the place of.
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -58,8 +58,10 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
             String uri = request.getRequestURI();
-            if (status < 400 || uri == null || !uri.startsWith("/api/") || response.getContentWritten() > 0
-                    || !response.setErrorReported()) {
+            // no address when the request line itself could not be read (too long, malformed): no page
+            // is meant, and browsers do not send such lines, so API clients get their problem
+            boolean api = uri == null || uri.isEmpty() || uri.startsWith("/api/");
+            if (status < 400 || !api || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 super.report(request, response, throwable);
                 return;
             }

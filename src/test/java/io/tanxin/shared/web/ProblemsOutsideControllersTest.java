@@ -112,6 +112,14 @@ class ProblemsOutsideControllersTest {
     }
 
     @Test
+    void aRequestLineTooLongToReadIsAProblem() throws Exception {
+        // over Tomcat's 8 KB header buffer: refused while the request line is read, before its address is known
+        HttpResponse<String> r = send(as("analyst", "/api/v1/parks?q=" + "a".repeat(9_000)).GET());
+        problem(r, 400, "MALFORMED_REQUEST");
+        assertThat(r.body()).doesNotContain("<html", "Tomcat", "aaaa");
+    }
+
+    @Test
     void anUnknownConsoleAddressKeepsTheHtmlErrorPage() throws Exception {
         HttpResponse<String> r = send(as("analyst", "/no-such-page").header("Accept", "text/html").GET());
         assertThat(r.statusCode()).isEqualTo(404);
