@@ -187,12 +187,42 @@ class ObjectionApiTest {
         long before = analyst.get("/api/v1/enterprises/" + FEATURED + "/ratings/current?year=2025").json().path("id").asLong();
         file("RATING", Long.toString(before), "转型投资未计入 / transition investment left out");
         assertThat(report().path("rating").path("mark").asString()).isEqualTo("DISPUTED");
+        // in the PDF too: on its cover, rendered for each read, and in its rating section
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(pdf(reportPath))) {
+            org.apache.pdfbox.text.PDFTextStripper cover = new org.apache.pdfbox.text.PDFTextStripper();
+            cover.setEndPage(1);
+            assertThat(cover.getText(pdf)).contains("［有异议");
+            org.apache.pdfbox.text.PDFTextStripper sections = new org.apache.pdfbox.text.PDFTextStripper();
+            sections.setStartPage(2);
+            assertThat(sections.getText(pdf)).contains("［有异议");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // a penalty of 2025 re-rates the enterprise: a new rating of the same year
         penalty(FEATURED, "阳环罚〔2025〕77号", LocalDate.of(2025, 9, 15));
         long after = analyst.get("/api/v1/enterprises/" + FEATURED + "/ratings/current?year=2025").json().path("id").asLong();
         assertThat(after).isNotEqualTo(before);
         assertThat(report().path("rating").path("ratingId").asLong()).isEqualTo(after);
         assertThat(report().path("rating").path("mark").asString()).isEqualTo("DISPUTED");
+    }
+
+    private byte[] pdf(String path) {
+        try {
+            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Accept", "application/pdf")
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                    ("enterprise:" + Api.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode report() {
