@@ -207,22 +207,9 @@ class ObjectionApiTest {
     }
 
     private byte[] pdf(String path) {
-        try {
-            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Accept", "application/pdf")
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                    ("enterprise:" + Api.DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                            .GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).isEqualTo(200);
-            return r.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        java.net.http.HttpResponse<byte[]> r = Api.as(port, "enterprise").getBytes(path, "application/pdf");
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     private JsonNode report() {

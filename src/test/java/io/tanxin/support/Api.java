@@ -48,14 +48,12 @@ public final class Api {
     }
 
     public HttpResponse<String> getWithHeaders(String path) {
-        try {
-            return CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET whose body is not text (a PDF). */
+    public HttpResponse<byte[]> getBytes(String path, String accept) {
+        return exchange(request(path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public Response get(String path, String accept) {
@@ -103,9 +101,13 @@ public final class Api {
     }
 
     private static Response send(HttpRequest request) {
+        HttpResponse<String> r = exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
