@@ -155,9 +155,12 @@ class ReportRenderer {
         return pdf;
     }
 
-    /** The first element of the sections and of the tail: each starts a page. */
-    private static final java.util.regex.Pattern FIRST_SECTION = java.util.regex.Pattern.compile("s1");
-    private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("s9");
+    /**
+     * The first element of the sections and of the tail: each starts a page. Anchored: openhtmltopdf
+     * looks ids up with {@code find()} in a hash map, so a bare "s1" would also take "s10"'s page.
+     */
+    private static final java.util.regex.Pattern FIRST_SECTION = java.util.regex.Pattern.compile("^s1$");
+    private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("^s9$");
 
     /** A saved PDF and the pages (from 0) its first section and its tail start on. */
     private record Rendered(byte[] pdf, int firstSection, int tail) {
