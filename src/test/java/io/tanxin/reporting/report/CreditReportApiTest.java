@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 
 import io.tanxin.evidence.EvidenceAlert;
@@ -39,6 +43,7 @@ class CreditReportApiTest {
 
     static final String FEATURED = "91140300MA0TX20251";
     static final String PATH = "/api/v1/enterprises/%s/credit-report?purpose=LOAN_APPROVAL";
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -366,7 +371,19 @@ class CreditReportApiTest {
     }
 
     private HttpResponse<byte[]> get(String user, String uscc, String accept) {
-        return Api.as(port, user).getBytes(PATH.formatted(uscc), accept);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH.formatted(uscc)))
+                .header("Accept", accept)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + Api.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Renders the first page's upper right corner at 200 dpi and scans it for a QR code. */
