@@ -106,6 +106,10 @@ class DemoProvinceLoader implements ApplicationRunner {
         }
         // each submission commits on its own under a fixed key, so a start that dies half-way resumes here
         intake.inBulk(() -> submitData(generator, province));
+        // A bulk load leaves the planner with the estimates of empty tables until autovacuum analyzes them
+        // (never, where it is switched off): a credit report's findings query then went through the index
+        // of every open finding in the province, 0.23 instead of 0.05 ms. H2 knows the statement too.
+        jdbc.sql("ANALYZE").update();
         jdbc.sql("UPDATE demo_load SET state = 'LOADED', loaded_at = CURRENT_TIMESTAMP WHERE id = 1").update();
         status.forget();
         log.info("demo province loaded through intake and accounted in {} ms", (System.nanoTime() - start) / 1_000_000);
