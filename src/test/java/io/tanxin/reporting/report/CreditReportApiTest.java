@@ -53,7 +53,7 @@ class CreditReportApiTest {
         assertThat(json.statusCode()).as(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode report = JSON.readTree(json.body());
         JsonNode body = report.path("body");
-        assertThat(body.path("reportNumber").asString()).startsWith("TX-").contains(FEATURED);
+        assertThat(body.path("reportNumber").asString()).matches("TX-\\d{8}-" + FEATURED + "-\\d{6,}");
         assertThat(body.path("issuedAt").asString()).endsWith("+08:00");
         assertThat(body.path("identity").path("uscc").asString()).isEqualTo(FEATURED);
         String name = body.path("identity").path("nameZh").asString();
