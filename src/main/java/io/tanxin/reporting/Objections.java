@@ -216,6 +216,20 @@ public class Objections {
                         : DisputedItem.Mark.DISPUTED)).toList();
     }
 
+    /**
+     * The same items taken from all of one enterprise's objections, for a reader that lists those
+     * anyway (a credit report): one query fewer for every report issued.
+     */
+    public static List<DisputedItem> disputedItems(List<Objection> all) {
+        return all.stream()
+                .filter(o -> o.status() != Objection.Status.RESOLVED || o.outcome() == ObjectionOutcome.UNVERIFIABLE)
+                .sorted(java.util.Comparator.comparing(Objection::filedAt).thenComparingLong(Objection::id))
+                .map(o -> new DisputedItem(o.itemType(), o.itemRef(), o.id(),
+                        o.status() == Objection.Status.RESOLVED ? DisputedItem.Mark.ANNOTATED_UNVERIFIABLE
+                                : DisputedItem.Mark.DISPUTED))
+                .toList();
+    }
+
     private Page<Objection> find(ObjectionStore.Filter filter, int page, int size) {
         Page.check(page, size);
         List<ObjectionStore.Row> rows = store.find(filter, page * size, size);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 import io.tanxin.accounting.AccountingManagement;
@@ -232,6 +233,13 @@ class ObjectionApiTest {
                 .extracting(DisputedItem::objectionId).doesNotContain(upheld);
         JsonNode list = Api.as(port, "enterprise").get(FILE + "?status=RESOLVED&size=200").json();
         assertThat(list.path("items").findValuesAsString("outcome")).contains("UNVERIFIABLE", "UPHELD");
+        // a report takes its marks from the enterprise's objections it lists anyway: the same items, in the same order
+        long open = file("MONTH_FIGURE", "2025-01", "读数有误 / misread meter").path("id").asLong();
+        List<DisputedItem> marked = objections.disputedItems(FEATURED);
+        assertThat(marked).extracting(DisputedItem::objectionId).contains(unverifiable, open).doesNotContain(upheld);
+        assertThat(Objections.disputedItems(objections.forEnterprise(FEATURED, null, 0, 200).items())).isEqualTo(marked);
+        assertThat(report().path("disputedItems").findValuesAsString("objectionId")).isEqualTo(
+                marked.stream().map(d -> Long.toString(d.objectionId())).toList());
     }
 
     @Test

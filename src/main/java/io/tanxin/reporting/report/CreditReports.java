@@ -162,7 +162,9 @@ public class CreditReports {
     CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose, Actor reader) {
         String uscc = e.uscc();
         LocalDate today = ShanghaiDates.today(clock);
-        List<DisputedItem> disputed = objections.disputedItems(uscc);
+        List<io.tanxin.reporting.Objection> objected = all(page -> objections.forEnterprise(uscc, null, page,
+                Page.MAX_SIZE));
+        List<DisputedItem> disputed = Objections.disputedItems(objected);
         Map<String, String> marks = new HashMap<>();
         disputed.forEach(d -> marks.put(d.itemType() + ":" + d.itemRef(), d.mark().name()));
 
@@ -253,7 +255,7 @@ public class CreditReports {
         return new CreditReport.Body(number, OffsetDateTime.ofInstant(issuedAt, ShanghaiDates.ZONE).toString(),
                 ShanghaiDates.ZONE.getId(), r == null ? null : r.modelVersion(), e.synthetic(), purpose.name(),
                 purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
-                all(page -> objections.forEnterprise(uscc, null, page, Page.MAX_SIZE)), disputed,
+                objected, disputed,
                 all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream().map(asSeenBy(reader)).toList());
     }
 
