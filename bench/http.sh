@@ -4,7 +4,8 @@
 # server's JVM. It also measures the floor: one cached, authenticated GET (/api/v1/parks) through the
 # same HTTP, security and MVC stack, to which the report figures are best compared across machines.
 # SECONDS_PER_PHASE (default 60) per measured phase, after a warm-up of the same length per format;
-# PHASES (default "floor json pdf") picks some. The server's own settings pass through the environment
+# PHASES (default "floor json pdf") picks some; "curve" adds JSON at 1, 2, 4, 8 and 16 connections
+# (CURVE_SECONDS each, default 30), to show up to how many concurrent clients p95 stays under 50 ms. The server's own settings pass through the environment
 # (TANXIN_REPORTING_RENDERED_SECTIONS_MB=0 measures PDFs whose sections are all rendered afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
 phase() { # name connections script [url]
   local c0 out c1
   c0=$(cpu)
-  out=$(wrk -t2 -c"$2" -d"${T}s" -s "bench/wrk/$3" "${4:-$URL}" | tail -1)
+  out=$(wrk -t$(( $2 < 2 ? 1 : 2 )) -c"$2" -d"${T}s" -s "bench/wrk/$3" "${4:-$URL}" | tail -1)
   c1=$(cpu)
   local n=$(echo "$out" | sed -E 's/requests ([0-9]+),.*/\1/')
   awk -v name="$1" -v c="$2" -v out="$out" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
@@ -40,10 +41,13 @@ phase() { # name connections script [url]
 }
 echo "http benchmark: $(wc -l < "$USCCS") rated enterprises, $(nproc) cores, $(java -version 2>&1 | head -1)"
 has() { [[ " $PHASES " == *" $1 "* ]]; }
-has json && ACCEPT=application/json wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
+{ has json || has curve; } && ACCEPT=application/json wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
 has pdf && ACCEPT=application/pdf wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
 has floor && wrk -t2 -c8 -d10s -s bench/wrk/simple.lua "$URL/api/v1/parks" > /dev/null
 has floor && phase floor 32 simple.lua "$URL/api/v1/parks"
 has json && ACCEPT=application/json phase JSON 32 report.lua
+if has curve; then
+  for c in 1 2 4 8 16; do T=${CURVE_SECONDS:-30} ACCEPT=application/json phase JSON "$c" report.lua; done
+fi
 has pdf && ACCEPT=application/pdf phase PDF 32 report.lua
 true
