@@ -16,9 +16,10 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  * rectangles in the PDF. As a PNG image it had to be drawn pixel by pixel, encoded, then decoded
  * and re-encoded by the PDF renderer: an eighth of a PDF's CPU, for a picture that is blurred when
  * zoomed. Rows are drawn as runs of dark modules. The quiet zone is the four modules ISO/IEC 18004
- * asks for: with one, the "扫码验证" line under the code and the cover's boxes beside it made a
- * scanner miss the finder patterns (the report's own test scanned its PDF at 200 dpi in 6 of 40
- * reads; at 150 and 300 dpi in all).
+ * asks for (it was one, with the "扫码验证" line just below), and the error correction level is M,
+ * which a stain or fold on a printed report needs (L corrects 7 % of the code, M 15 %). Before
+ * both, zxing read the cover at 200 dpi in 6 of 40 reads, with checksum errors, although every
+ * module was where it belonged (sampled at its centre) and zbar read all 40.
  */
 final class QrCode {
 
