@@ -212,8 +212,7 @@ public class Objections {
     /** The items a report marks: disputed while open, annotated for good once unverifiable. */
     public List<DisputedItem> disputedItems(String uscc) {
         return store.marking(uscc).stream().map(r -> new DisputedItem(r.itemType(), r.itemRef(), r.id(),
-                r.status() == Objection.Status.RESOLVED ? DisputedItem.Mark.ANNOTATED_UNVERIFIABLE
-                        : DisputedItem.Mark.DISPUTED)).toList();
+                mark(r.status()))).toList();
     }
 
     /**
@@ -224,10 +223,14 @@ public class Objections {
         return all.stream()
                 .filter(o -> o.status() != Objection.Status.RESOLVED || o.outcome() == ObjectionOutcome.UNVERIFIABLE)
                 .sorted(java.util.Comparator.comparing(Objection::filedAt).thenComparingLong(Objection::id))
-                .map(o -> new DisputedItem(o.itemType(), o.itemRef(), o.id(),
-                        o.status() == Objection.Status.RESOLVED ? DisputedItem.Mark.ANNOTATED_UNVERIFIABLE
-                                : DisputedItem.Mark.DISPUTED))
+                .map(o -> new DisputedItem(o.itemType(), o.itemRef(), o.id(), mark(o.status())))
                 .toList();
+    }
+
+    /** A marked objection still open disputes its item; resolved (as unverifiable) it annotates it. */
+    private static DisputedItem.Mark mark(Objection.Status status) {
+        return status == Objection.Status.RESOLVED ? DisputedItem.Mark.ANNOTATED_UNVERIFIABLE
+                : DisputedItem.Mark.DISPUTED;
     }
 
     private Page<Objection> find(ObjectionStore.Filter filter, int page, int size) {

@@ -43,6 +43,11 @@ class RenderedSections {
         }
     }
 
+    /** False when keeping is off: then a PDF needs no key, nor the sections' page text to make one. */
+    boolean keeping() {
+        return pages != null;
+    }
+
     /** The key of the pages rendered from {@code xhtml}: its SHA-256. */
     record Key(String sha256) {
     }

@@ -132,8 +132,8 @@ class ReportRenderer {
      */
     byte[] pdf(CreditReport report) {
         long t0 = System.nanoTime();
-        RenderedSections.Key key = sections.key(html(report, Part.PDF_SECTIONS));
-        byte[] kept = sections.find(key);
+        RenderedSections.Key key = sections.keeping() ? sections.key(html(report, Part.PDF_SECTIONS)) : null;
+        byte[] kept = key == null ? null : sections.find(key);
         byte[] pdf;
         if (kept != null) {
             pdf = render(html(report, Part.PDF_COVER_AND_TAIL), kept).pdf();
@@ -141,10 +141,12 @@ class ReportRenderer {
             Rendered whole = render(html(report, Part.PDF_WHOLE), null);
             pdf = whole.pdf();
             // after the render, which gave its font copy back: taking the pages out needs none
-            try {
-                sections.keep(key, () -> ReportPdfAssembly.pages(pdf, whole.firstSection(), whole.tail()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (key != null) {
+                try {
+                    sections.keep(key, () -> ReportPdfAssembly.pages(pdf, whole.firstSection(), whole.tail()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         if (log.isDebugEnabled()) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * {@code %00} in a path, broken percent-encoding, an overlong request line), were Tomcat's HTML page
  * on API addresses too. Its error report valve is replaced by one that writes an RFC 9457 problem for
  * an {@code /api/} address, or for a request whose address could not be read, and leaves every other
- * page to Tomcat (without server details, as Spring Boot configures it). Runs after Spring Boot's own customizer, whose valve it takes the place of.
+ * page to Tomcat (without server details, as Spring Boot configures it). Runs after Spring Boot's own
+ * customizer, whose valve it takes the place of.
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
