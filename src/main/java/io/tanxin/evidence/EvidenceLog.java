@@ -62,15 +62,29 @@ public class EvidenceLog {
     /** Appends entries of one kind in one batch, in list order; returns their entry ids. */
     @Transactional
     public List<Long> appendAll(String kind, List<Entry> entries) {
-        checkText("kind", kind, MAX_KIND);
-        List<LeafStore.NewEntry> rows = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
+        return appendItems(entries.stream().map(e -> new Item(kind, e.recordRef(), e.data())).toList());
+    }
+
+    /** One record of a batch whose records are of several kinds. */
+    public record Item(String kind, String recordRef, byte[] data) {
+    }
+
+    /**
+     * Appends records of any kinds in one batch (one round trip to the database), in list order;
+     * returns their entry ids. For a transaction that writes rows of several modules and wants
+     * their leaves together.
+     */
+    @Transactional
+    public List<Long> appendItems(List<Item> items) {
+        List<LeafStore.NewEntry> rows = new ArrayList<>(items.size());
+        for (Item e : items) {
+            checkText("kind", e.kind(), MAX_KIND);
             checkText("recordRef", e.recordRef(), MAX_RECORD_REF);
             if (e.data() == null) {
                 throw new DomainException("EVIDENCE_DATA_MISSING", "证据数据不能为空", "Evidence data is required")
                         .withStatus(400);
             }
-            rows.add(new LeafStore.NewEntry(kind, e.recordRef(), e.data(), MerkleHashes.leafHash(e.data())));
+            rows.add(new LeafStore.NewEntry(e.kind(), e.recordRef(), e.data(), MerkleHashes.leafHash(e.data())));
         }
         return rows.isEmpty() ? List.of() : leaves.insertPending(rows);
     }

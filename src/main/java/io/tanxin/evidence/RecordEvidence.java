@@ -67,6 +67,14 @@ public abstract class RecordEvidence implements EvidenceSource {
         return log.append(kind, ref(id), data);
     }
 
+    /**
+     * The leaf of a row the caller has just written, as {@link #record(long, byte[])} would append
+     * it, for the caller to append with leaves of other kinds in one {@link EvidenceLog#appendItems} batch.
+     */
+    protected EvidenceLog.Item item(long id, byte[] data) {
+        return new EvidenceLog.Item(kind, ref(id), data);
+    }
+
     private String ref(long id) {
         return kind + ":" + id;
     }

@@ -418,8 +418,11 @@ public class RatingManagement {
 
     /** The current rating of an enterprise for a year (the newest year when null). */
     public Rating current(String uscc, Integer year) {
-        RatingStore.Stored s = (year != null ? store.current(uscc, YEAR, year) : store.currentOfLatestYear(uscc, YEAR))
-                .orElseThrow(this::noRating);
+        if (year == null) {
+            RatingStore.WithOverrides w = store.currentOfLatestYearWithApproved(uscc, YEAR).orElseThrow(this::noRating);
+            return toRating(w.rating(), w.approved());
+        }
+        RatingStore.Stored s = store.current(uscc, YEAR, year).orElseThrow(this::noRating);
         return toRating(s, store.approved(uscc, YEAR, s.year()));
     }
 

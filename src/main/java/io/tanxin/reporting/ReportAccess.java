@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Enterprise;
+import io.tanxin.evidence.EvidenceLog;
 import io.tanxin.identity.Actor;
 import io.tanxin.identity.Actors;
 import io.tanxin.identity.Role;
@@ -92,14 +93,35 @@ public class ReportAccess {
     /** Records the permitted read, with its evidence leaf, in the caller's transaction (or its own). */
     public QueryRecord record(Permit permit) {
         return tx.execute(s -> {
-            Grant grant = permit.grant;
-            Actor actor = permit.actor;
-            QueryStore.Row row = queries.insert(permit.uscc, Instant.now(clock), actor.username(),
-                    actor.organisationCode(), grant.basis, grant.purpose, grant.consentId);
+            QueryStore.Row row = insert(permit);
             evidence.record(row);
-            events.publishEvent(new ReportQueried(row.id(), permit.uscc, actor.username(), grant.basis, grant.purpose));
             return log.record(row);
         });
+    }
+
+    /** A read recorded, and the evidence leaf of its query record, which its caller must append. */
+    public record Recorded(QueryRecord query, EvidenceLog.Item leaf) {
+    }
+
+    /**
+     * Records the permitted read in the caller's transaction, leaving its evidence leaf for the
+     * caller to append with its own in one batch (a report appends the query's leaf and its own:
+     * one round trip to the database instead of two). The caller's transaction must append it.
+     */
+    public Recorded recordLeafToAppend(Permit permit) {
+        return tx.execute(s -> {
+            QueryStore.Row row = insert(permit);
+            return new Recorded(log.record(row), evidence.item(row));
+        });
+    }
+
+    private QueryStore.Row insert(Permit permit) {
+        Grant grant = permit.grant;
+        Actor actor = permit.actor;
+        QueryStore.Row row = queries.insert(permit.uscc, Instant.now(clock), actor.username(),
+                actor.organisationCode(), grant.basis, grant.purpose, grant.consentId);
+        events.publishEvent(new ReportQueried(row.id(), permit.uscc, actor.username(), grant.basis, grant.purpose));
+        return row;
     }
 
     /** Leave to read one enterprise's report once; only {@link ReportAccess} makes them. */

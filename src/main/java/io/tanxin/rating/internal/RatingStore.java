@@ -154,13 +154,6 @@ public class RatingStore {
                 .flatMap(this::immutable);
     }
 
-    /** The newest rating of the newest year: {@link #current} of {@link #latestYear}, in one query. */
-    public Optional<Stored> currentOfLatestYear(String uscc, String kind) {
-        return jdbc.sql("SELECT id FROM rating WHERE uscc = ? AND period_kind = ? "
-                + "ORDER BY rating_year DESC, id DESC FETCH FIRST 1 ROWS ONLY").params(uscc, kind).query(Long.class)
-                .optional().flatMap(this::immutable);
-    }
-
     /**
      * A rating row by id, read and parsed once: a rating is never changed after it is stored (a
      * re-rating is a new row), so the id is its version. Every credit report reads the current
@@ -169,6 +162,34 @@ public class RatingStore {
     private Optional<Stored> immutable(long id) {
         // a row gone meanwhile is no entry (the loader's null), so it is read again next time
         return Optional.ofNullable(parsed.get(id, k -> byId(k).orElse(null)));
+    }
+
+    /** A rating with the approved overrides of its enterprise and period, newest first. */
+    public record WithOverrides(Stored rating, List<RatingOverride> approved) {
+    }
+
+    /**
+     * The newest rating of the newest year ({@link #current} of {@link #latestYear}) and the approved
+     * overrides of that year ({@link #approved}) in one query: every credit report reads both, and
+     * a round trip to the database costs more than either read.
+     */
+    public Optional<WithOverrides> currentOfLatestYearWithApproved(String uscc, String kind) {
+        List<Long> ids = new ArrayList<>(1);
+        List<RatingOverride> approved = new ArrayList<>();
+        jdbc.sql("SELECT r.id, " + OVERRIDE_COLUMNS_OF_O + " FROM (SELECT id, rating_year FROM rating "
+                + "WHERE uscc = ? AND period_kind = ? ORDER BY rating_year DESC, id DESC FETCH FIRST 1 ROWS ONLY) r "
+                + "LEFT JOIN rating_override o ON o.uscc = ? AND o.period_kind = ? AND o.rating_year = r.rating_year "
+                + "AND o.status = 'APPROVED' ORDER BY o.decided_at DESC, o.id DESC").params(uscc, kind, uscc, kind)
+                .query(rs -> {
+                    if (ids.isEmpty()) {
+                        ids.add(rs.getLong(1));
+                    }
+                    if (rs.getObject(2) != null) {
+                        approved.add(overrideAfter(rs, 1));
+                    }
+                });
+        return ids.isEmpty() ? Optional.empty()
+                : immutable(ids.get(0)).map(r -> new WithOverrides(r, List.copyOf(approved)));
     }
 
     public Optional<Integer> latestYear(String uscc) {
@@ -217,6 +238,8 @@ public class RatingStore {
     private static final String OVERRIDE_COLUMNS = "id, rating_id, uscc, period_kind, rating_year, kind, computed_label, "
             + "proposed_label, reason, proposed_by, proposed_at, status, decided_by, decision_reason, decided_at";
 
+    private static final String OVERRIDE_COLUMNS_OF_O = OVERRIDE_COLUMNS.replaceAll("(\\w+)", "o.$1");
+
     public Optional<RatingOverride> override(long id) {
         return jdbc.sql("SELECT " + OVERRIDE_COLUMNS + " FROM rating_override WHERE id = ?").param(id)
                 .query(RatingStore::mapOverride).optional();
@@ -250,10 +273,16 @@ public class RatingStore {
     }
 
     private static RatingOverride mapOverride(ResultSet rs, int n) throws SQLException {
-        return new RatingOverride(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getObject(11, OffsetDateTime.class), rs.getString(12), rs.getString(13), rs.getString(14),
-                rs.getObject(15, OffsetDateTime.class));
+        return overrideAfter(rs, 0);
+    }
+
+    /** The override in the columns after the first {@code skip}. */
+    private static RatingOverride overrideAfter(ResultSet rs, int skip) throws SQLException {
+        int c = skip;
+        return new RatingOverride(rs.getLong(c + 1), rs.getLong(c + 2), rs.getString(c + 3), rs.getString(c + 4),
+                rs.getInt(c + 5), rs.getString(c + 6), rs.getString(c + 7), rs.getString(c + 8), rs.getString(c + 9),
+                rs.getString(c + 10), rs.getObject(c + 11, OffsetDateTime.class), rs.getString(c + 12),
+                rs.getString(c + 13), rs.getString(c + 14), rs.getObject(c + 15, OffsetDateTime.class));
     }
 
     private Stored map(ResultSet rs, int n) throws SQLException {

@@ -25,6 +25,11 @@ public class QueryEvidence extends RecordEvidence {
         return record(q.id(), data(q));
     }
 
+    /** The leaf of a query just inserted, for the caller to append with its own leaves. */
+    public EvidenceLog.Item item(QueryStore.Row q) {
+        return item(q.id(), data(q));
+    }
+
     @Override
     protected Optional<byte[]> data(long id) {
         return queries.byId(id).map(QueryEvidence::data);

@@ -98,26 +98,28 @@ public class CreditReports {
         ReportAccess.Permit permit = access.permit(actor, uscc, purpose);
         long t1 = System.nanoTime();
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        long[] ids = new long[2];
+        long[] entry = new long[1];
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
         byte[][] canonical = new byte[1][];
         tx.executeWithoutResult(s -> {
             // the query record commits with the report it is for
-            QueryRecord query = access.record(permit);
-            long id = store.insert(uscc, issuedAt, query.id(), actor.username());
-            String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-" + sixDigits(id);
+            ReportAccess.Recorded recorded = access.recordLeafToAppend(permit);
+            QueryRecord query = recorded.query();
+            // the serial is the query record's: one report a query, known before the body, so the row is written once
+            String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-"
+                    + sixDigits(query.id());
             body[0] = body(number, issuedAt, permit.enterprise().orElseGet(() -> directory.enterprise(uscc)),
                     query.purpose(), actor);
             canonical[0] = CanonicalBody.bytes(body[0]);
             hash[0] = CanonicalBody.sha256(canonical[0]);
-            store.complete(id, number, hash[0]);
-            ids[0] = id;
-            ids[1] = evidence.append(ReportEvidence.KIND, ReportEvidence.ref(id),
-                    OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]));
+            long id = store.insert(number, uscc, issuedAt, query.id(), hash[0], actor.username());
+            List<Long> entries = evidence.appendItems(List.of(recorded.leaf(), new EvidenceLog.Item(ReportEvidence.KIND,
+                    ReportEvidence.ref(id), OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]))));
+            entry[0] = entries.get(1);
         });
         long t2 = System.nanoTime();
-        EvidenceLog.Sealed sealed = evidence.seal(ids[1]).orElseThrow(() -> new DomainException("REPORT_NOT_SEQUENCED",
+        EvidenceLog.Sealed sealed = evidence.seal(entry[0]).orElseThrow(() -> new DomainException("REPORT_NOT_SEQUENCED",
                 "报告尚未记入证据日志，请稍后重试", "The report is not in the evidence log yet; try again").withStatus(503));
         long leaf = sealed.leafIndex();
         SignedCheckpoint cp = sealed.checkpoint();

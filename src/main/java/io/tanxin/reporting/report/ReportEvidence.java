@@ -24,17 +24,13 @@ class ReportEvidence implements EvidenceSource {
     record Row(long id, String reportNo, String uscc, Instant issuedAt, String bodySha256) {
     }
 
-    long insert(String uscc, Instant issuedAt, long queryId, String issuedBy) {
+    /** Stores an issued report, number and body hash at once, and returns its id. */
+    long insert(String reportNo, String uscc, Instant issuedAt, long queryId, byte[] bodySha256, String issuedBy) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO credit_report (report_no, uscc, issued_at, query_id, body_sha256, issued_by) "
-                + "VALUES (?, ?, ?, ?, '', ?)").params("pending:" + java.util.UUID.randomUUID(), uscc,
-                        java.sql.Timestamp.from(issuedAt), queryId, issuedBy).update(keys, "id");
+                + "VALUES (?, ?, ?, ?, ?, ?)").params(reportNo, uscc, java.sql.Timestamp.from(issuedAt), queryId,
+                        HexFormat.of().formatHex(bodySha256), issuedBy).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
-    }
-
-    void complete(long id, String reportNo, byte[] bodySha256) {
-        jdbc.sql("UPDATE credit_report SET report_no = ?, body_sha256 = ? WHERE id = ?")
-                .params(reportNo, HexFormat.of().formatHex(bodySha256), id).update();
     }
 
     static String ref(long id) {
