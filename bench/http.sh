@@ -44,14 +44,19 @@ export TOKEN=$(curl -s -u analyst:tanxin-demo -H 'Content-Type: application/json
   "localhost:$PORT/api/v1/identity/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 URL=http://127.0.0.1:$PORT
 cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
+# every report lists the enterprise's query records, and every read adds one: a phase's figures hold
+# for the number each enterprise had when it ran, which the earlier phases' reads set
+records() { psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT ROUND(COUNT(*)::numeric / $(wc -l < "$USCCS"), 1) FROM reporting_query"; }
 phase() { # name connections script [url]
-  local c0 out c1
+  local c0 out c1 q0
+  q0=$(records)
   c0=$(cpu)
   out=$(wrk -t$(( $2 < 2 ? 1 : 2 )) -c"$2" -d"${T}s" -s "bench/wrk/$3" "${4:-$URL}" | tail -1)
   c1=$(cpu)
   local n=$(echo "$out" | sed -E 's/requests ([0-9]+),.*/\1/')
   awk -v name="$1" -v c="$2" -v out="$out" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
-    'BEGIN { printf "%-6s %2d conn: %s; server JVM %.2f ms CPU/request\n", name, c, out, t * 1000 / hz / n }'
+    -v q0="$q0" -v q1="$(records)" 'BEGIN { printf "%-6s %2d conn: %s; server JVM %.2f ms CPU/request; " \
+    "query records an enterprise %s to %s\n", name, c, out, t * 1000 / hz / n, q0, q1 }'
 }
 echo "http benchmark: $(wc -l < "$USCCS") rated enterprises, $(nproc) cores, $(java -version 2>&1 | head -1)"
 has() { [[ " $PHASES " == *" $1 "* ]]; }
