@@ -134,6 +134,14 @@ class RatingApiTest {
         assertThat(current.path("override").path("proposedBy").asString()).isEqualTo("analyst");
         assertThat(current.path("override").path("approvedBy").asString()).isEqualTo("analyst2");
         assertThat(current.path("override").path("reason").asString()).contains("燃煤锅炉");
+        // the newest year's rating comes with its approved overrides in one query of its own (what a credit report reads)
+        JsonNode newest = Api.as(port, "regulator").get("/api/v1/enterprises/" + uscc + "/ratings/current").json();
+        assertThat(newest.path("year").asInt()).isEqualTo(2025);
+        assertThat(newest.path("label").asString()).isEqualTo("YELLOW");
+        assertThat(newest.path("override")).isEqualTo(current.path("override"));
+        JsonNode report = Api.as(port, "regulator").get("/api/v1/enterprises/" + uscc + "/credit-report", "application/json")
+                .json();
+        assertThat(report.path("body").path("rating").path("label").asString()).isEqualTo("YELLOW");
         assertThat(events.changes.subList(before, events.changes.size()))
                 .contains(new RatingChanged(uscc, 2025, "LIGHT_GREEN", "YELLOW", true));
         assertProblem(Api.as(port, "analyst2").post("/api/v1/ratings/overrides/" + overrideId + "/approval",
