@@ -23,6 +23,7 @@ public class QueryLog {
     private final QueryStore store;
     private final DirectoryManagement directory;
     private final Clock clock = Clock.systemUTC();
+    private volatile Names names;
 
     QueryLog(QueryStore store, DirectoryManagement directory) {
         this.store = store;
@@ -58,9 +59,22 @@ public class QueryLog {
         return first.atStartOfDay(ShanghaiDates.ZONE).toInstant();
     }
 
+    /**
+     * Institution names by code. The directory hands out the same list until it reloads it, so the
+     * map is built once per list, not for each of a report's two calls.
+     */
     private Map<String, String> names() {
-        return directory.institutions().stream().collect(Collectors.toMap(Institution::code, Institution::nameZh,
-                (a, b) -> a));
+        List<Institution> institutions = directory.institutions();
+        Names known = names;
+        if (known == null || known.of() != institutions) {
+            known = new Names(institutions, institutions.stream().collect(Collectors.toMap(Institution::code,
+                    Institution::nameZh, (a, b) -> a)));
+            names = known;
+        }
+        return known.byCode();
+    }
+
+    private record Names(List<Institution> of, Map<String, String> byCode) {
     }
 
     private QueryRecord toRecord(QueryStore.Row r, Map<String, String> names) {

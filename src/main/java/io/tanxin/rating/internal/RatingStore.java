@@ -276,9 +276,8 @@ public class RatingStore {
         return overrideAfter(rs, 0);
     }
 
-    /** The override in the columns after the first {@code skip}. */
-    private static RatingOverride overrideAfter(ResultSet rs, int skip) throws SQLException {
-        int c = skip;
+    /** The override in the columns after the first {@code c}. */
+    private static RatingOverride overrideAfter(ResultSet rs, int c) throws SQLException {
         return new RatingOverride(rs.getLong(c + 1), rs.getLong(c + 2), rs.getString(c + 3), rs.getString(c + 4),
                 rs.getInt(c + 5), rs.getString(c + 6), rs.getString(c + 7), rs.getString(c + 8), rs.getString(c + 9),
                 rs.getString(c + 10), rs.getObject(c + 11, OffsetDateTime.class), rs.getString(c + 12),
