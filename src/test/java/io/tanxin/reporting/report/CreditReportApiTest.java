@@ -19,6 +19,7 @@ import io.tanxin.evidence.EvidenceVerification;
 import io.tanxin.evidence.LeafInfo;
 import io.tanxin.shared.Uscc;
 import io.tanxin.evidence.OfflineVerifier;
+import io.tanxin.reporting.internal.QueryEvidence;
 import io.tanxin.support.Api;
 import io.tanxin.support.IntegrationTest;
 import org.apache.pdfbox.Loader;
@@ -336,13 +337,25 @@ class CreditReportApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    QueryEvidence queryEvidence;
+
     @Test
     void theVerificationJobRecomputesAReportLeafAndNoticesATamperedRow() {
-        JsonNode ev = json("regulator", FEATURED).json().path("evidence");
+        JsonNode report = json("regulator", FEATURED).json();
+        JsonNode ev = report.path("evidence");
         LeafInfo leaf = evidenceLog.leafAt(ev.path("leafIndex").asLong()).orElseThrow();
         assertThat(leaf.kind()).isEqualTo("credit_report");
         assertThat(reportEvidence.recompute(leaf.recordRef()).orElseThrow()).isEqualTo(leaf.data());
         assertThat(new String(leaf.data(), StandardCharsets.UTF_8)).contains("bodySha256=" + ev.path("bodySha256").asString());
+
+        // the number's serial is the report's own query record, the newest it lists, which went into the log with it
+        String number = report.path("body").path("reportNumber").asString();
+        long queryId = Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
+        assertThat(report.path("body").path("queryRecords").get(0).path("id").asLong()).isEqualTo(queryId);
+        LeafInfo queryLeaf = evidenceLog.leafFor("report_query:" + queryId).orElseThrow();
+        assertThat(queryLeaf.entryId()).isLessThan(leaf.entryId());
+        assertThat(queryEvidence.recompute(queryLeaf.recordRef()).orElseThrow()).isEqualTo(queryLeaf.data());
 
         long id = Long.parseLong(leaf.recordRef().substring("credit_report:".length()));
         jdbc.sql("UPDATE credit_report SET body_sha256 = ? WHERE id = ?").params("00".repeat(32), id).update();
