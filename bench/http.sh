@@ -5,8 +5,9 @@
 # same HTTP, security and MVC stack, to which the report figures are best compared across machines.
 # SECONDS_PER_PHASE (default 60) per measured phase, after a warm-up of the same length per format;
 # PHASES (default "floor json pdf") picks some; "curve" adds JSON at 1, 2, 4, 8 and 16 connections
-# (CURVE_SECONDS each, default 30), to show up to how many concurrent clients p95 stays under 50 ms. The server's own settings pass through the environment
-# (TANXIN_REPORTING_RENDERED_SECTIONS_MB=0 measures PDFs whose sections are all rendered afresh).
+# (CURVE_SECONDS each, default 30), to show up to how many concurrent clients p95 stays under 50 ms.
+# The server's own settings pass through the environment (TANXIN_REPORTING_RENDERED_SECTIONS_MB=0
+# measures PDFs whose sections are all rendered afresh).
 # JAR picks the server's jar (default target/tanxin-exec.jar), to compare two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -102,6 +102,7 @@ public class CreditReports {
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
         byte[][] canonical = new byte[1][];
+        byte[][] leafData = new byte[1][];
         tx.executeWithoutResult(s -> {
             // the query record commits with the report it is for
             ReportAccess.Recorded recorded = access.recordLeafToAppend(permit);
@@ -114,8 +115,9 @@ public class CreditReports {
             canonical[0] = CanonicalBody.bytes(body[0]);
             hash[0] = CanonicalBody.sha256(canonical[0]);
             long id = store.insert(number, uscc, issuedAt, query.id(), hash[0], actor.username());
-            List<Long> entries = evidence.appendItems(List.of(recorded.leaf(), new EvidenceLog.Item(ReportEvidence.KIND,
-                    ReportEvidence.ref(id), OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]))));
+            leafData[0] = OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]);
+            List<Long> entries = evidence.appendItems(List.of(recorded.leaf(),
+                    new EvidenceLog.Item(ReportEvidence.KIND, ReportEvidence.ref(id), leafData[0])));
             entry[0] = entries.get(1);
         });
         long t2 = System.nanoTime();
@@ -126,7 +128,7 @@ public class CreditReports {
         long t4 = System.nanoTime();
         List<String> proof = evidence.inclusionProof(leaf, cp.treeSize()).stream()
                 .map(h -> Base64.getEncoder().encodeToString(h)).toList();
-        byte[] data = OfflineVerifier.reportLeafData(body[0].reportNumber(), uscc, issuedAt, hash[0]);
+        byte[] data = leafData[0];
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         CreditReport.Evidence ev = new CreditReport.Evidence(ReportEvidence.KIND, leaf,
                 java.util.HexFormat.of().formatHex(hash[0]), Base64.getEncoder().encodeToString(data), cp.treeSize(),
