@@ -67,12 +67,13 @@ public class CreditReports {
     private final EnterpriseFacts facts;
     private final EvidenceLog evidence;
     private final ReportEvidence store;
+    private final ReportContents contents;
     private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
 
     CreditReports(ReportAccess access, QueryLog queries, Objections objections, DirectoryManagement directory,
             AccountingManagement accounting, RatingManagement ratings, EnterpriseFacts facts, EvidenceLog evidence,
-            ReportEvidence store, TransactionTemplate tx) {
+            ReportEvidence store, ReportContents contents, TransactionTemplate tx) {
         this.access = access;
         this.queries = queries;
         this.objections = objections;
@@ -82,6 +83,7 @@ public class CreditReports {
         this.facts = facts;
         this.evidence = evidence;
         this.store = store;
+        this.contents = contents;
         this.tx = tx;
     }
 
@@ -166,18 +168,29 @@ public class CreditReports {
     CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose, Actor reader) {
         String uscc = e.uscc();
         LocalDate today = ShanghaiDates.today(clock);
-        List<io.tanxin.reporting.Objection> objected = all(page -> objections.forEnterprise(uscc, null, page,
-                Page.MAX_SIZE));
-        List<DisputedItem> disputed = Objections.disputedItems(objected);
-        Map<String, String> marks = new HashMap<>();
-        disputed.forEach(d -> marks.put(d.itemType() + ":" + d.itemRef(), d.mark().name()));
-
+        ReportContent c = contents.of(e, today, () -> content(e, today));
+        // names from the directory's reference data, which the report reads from memory
         CreditReport.Identity identity = new CreditReport.Identity(e.uscc(), e.nameZh(), e.nameEn(), e.regionCode(),
                 orNull(() -> directory.region(e.regionCode()).nameZh()), e.industryCode(),
                 orNull(() -> directory.industry(e.industryCode()).nameZh()), e.sizeClass() == null ? null
                         : e.sizeClass().name(), e.transitionStage() == null ? null : e.transitionStage().name(),
                 e.parkCode(), e.parkCode() == null ? null : directory.parks().stream()
                         .filter(p -> p.code().equals(e.parkCode())).map(p -> p.nameZh()).findFirst().orElse(null));
+        return new CreditReport.Body(number, OffsetDateTime.ofInstant(issuedAt, ShanghaiDates.ZONE).toString(),
+                ShanghaiDates.ZONE.getId(), c.modelVersion(), e.synthetic(), purpose.name(), purpose.nameZh(), identity,
+                c.accounts(), c.monthlyTrend(), c.structure(), c.intensity(), c.rating(), c.dataSources(), c.findings(),
+                c.negativeInformation(), c.objections(), c.disputedItems(),
+                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream().map(asSeenBy(reader)).toList());
+    }
+
+    /** What the enterprise's records show as of {@code today}, read afresh. */
+    ReportContent content(Enterprise e, LocalDate today) {
+        String uscc = e.uscc();
+        List<io.tanxin.reporting.Objection> objected = all(page -> objections.forEnterprise(uscc, null, page,
+                Page.MAX_SIZE));
+        List<DisputedItem> disputed = Objections.disputedItems(objected);
+        Map<String, String> marks = new HashMap<>();
+        disputed.forEach(d -> marks.put(d.itemType() + ":" + d.itemRef(), d.mark().name()));
 
         // three years ending with the newest year that has an account, if one of the last three has
         int current = today.getYear();
@@ -256,11 +269,8 @@ public class CreditReports {
             }
         });
 
-        return new CreditReport.Body(number, OffsetDateTime.ofInstant(issuedAt, ShanghaiDates.ZONE).toString(),
-                ShanghaiDates.ZONE.getId(), r == null ? null : r.modelVersion(), e.synthetic(), purpose.name(),
-                purpose.nameZh(), identity, years, trend, structure, intensity, rating, sources, findings, negative,
-                objected, disputed,
-                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream().map(asSeenBy(reader)).toList());
+        return new ReportContent(r == null ? null : r.modelVersion(), years, trend, structure, intensity, rating,
+                sources, findings, negative, objected, disputed);
     }
 
     /**

@@ -1,0 +1,29 @@
+package io.tanxin.reporting.report;
+
+import java.util.List;
+
+import io.tanxin.reporting.DisputedItem;
+import io.tanxin.reporting.Objection;
+
+/**
+ * What a credit report shows of an enterprise besides its identity, its query records and the
+ * report's own number and time: everything read from the accounting, rating, intake and objection
+ * records, as of one Asia/Shanghai day. Immutable, so that reports of the same content version may
+ * share it ({@link ReportContents}).
+ */
+record ReportContent(String modelVersion, List<CreditReport.YearAccount> accounts,
+        List<CreditReport.MonthPoint> monthlyTrend, List<CreditReport.Structure> structure,
+        CreditReport.Intensity intensity, CreditReport.RatingPart rating, CreditReport.DataSources dataSources,
+        List<CreditReport.Finding> findings, List<CreditReport.NegativeItem> negativeInformation,
+        List<Objection> objections, List<DisputedItem> disputedItems) {
+
+    ReportContent {
+        accounts = List.copyOf(accounts);
+        monthlyTrend = List.copyOf(monthlyTrend);
+        structure = List.copyOf(structure);
+        findings = List.copyOf(findings);
+        negativeInformation = List.copyOf(negativeInformation);
+        objections = List.copyOf(objections);
+        disputedItems = List.copyOf(disputedItems);
+    }
+}

@@ -1,0 +1,115 @@
+-- A credit report shows, besides its query records, only what these tables hold for the enterprise:
+-- accounts (calculation_run, account_data_quality), rating (rating, rating_override), data sources
+-- (intake_activity_month), findings (verification_finding), negative information (penalty,
+-- ets_verified, and submission, whose status decides through a join whether their rows show) and
+-- objections (reporting_objection, reporting_objection_step). Each change to them gives the
+-- enterprise a new content version in the same transaction, so a report may reuse what it read for
+-- a version it reads again (reporting.report.ReportContents): a new version is visible exactly when
+-- the change is, on every instance, whichever module or statement made it.
+--
+-- Versions come from one sequence and never repeat, even for a row deleted and written again; an
+-- enterprise without a row has no version and its reports read afresh every time.
+CREATE SEQUENCE report_content_version_seq;
+
+CREATE TABLE report_content_version (
+    uscc    VARCHAR(18) PRIMARY KEY,
+    version BIGINT      NOT NULL
+);
+
+INSERT INTO report_content_version (uscc, version)
+SELECT uscc, nextval('report_content_version_seq') FROM (SELECT uscc FROM enterprise ORDER BY uscc) e;
+
+-- in uscc order, so that two transactions changing the same enterprises lock their rows in one order
+CREATE FUNCTION report_content_bump(usccs VARCHAR[]) RETURNS VOID LANGUAGE SQL AS $$
+    INSERT INTO report_content_version (uscc, version)
+    SELECT u, nextval('report_content_version_seq')
+    FROM (SELECT DISTINCT u FROM unnest(usccs) AS t (u) WHERE u IS NOT NULL ORDER BY u) d
+    ON CONFLICT (uscc) DO UPDATE SET version = EXCLUDED.version;
+$$;
+
+-- Statement triggers with transition tables: a batch of a thousand rows bumps each enterprise once.
+CREATE FUNCTION report_content_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM report_content_bump(ARRAY(SELECT uscc FROM new_rows));
+    ELSIF TG_OP = 'UPDATE' THEN
+        PERFORM report_content_bump(ARRAY(SELECT uscc FROM new_rows UNION SELECT uscc FROM old_rows));
+    ELSE
+        PERFORM report_content_bump(ARRAY(SELECT uscc FROM old_rows));
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- an objection's steps name it, not the enterprise
+CREATE FUNCTION report_content_changed_by_objection_step() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM report_content_bump(ARRAY(SELECT o.uscc FROM reporting_objection o
+                                          WHERE o.id IN (SELECT objection_id FROM new_rows)));
+    ELSIF TG_OP = 'UPDATE' THEN
+        PERFORM report_content_bump(ARRAY(SELECT o.uscc FROM reporting_objection o
+                                          WHERE o.id IN (SELECT objection_id FROM new_rows
+                                                         UNION SELECT objection_id FROM old_rows)));
+    ELSE
+        PERFORM report_content_bump(ARRAY(SELECT o.uscc FROM reporting_objection o
+                                          WHERE o.id IN (SELECT objection_id FROM old_rows)));
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- a submission's status decides whether its penalties and ETS results show; its other columns do not
+CREATE FUNCTION report_content_changed_by_submission() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM report_content_bump(ARRAY(
+        WITH changed AS (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                         WHERE n.status IS DISTINCT FROM o.status)
+        SELECT uscc FROM penalty WHERE submission_id IN (SELECT id FROM changed)
+        UNION SELECT uscc FROM ets_verified WHERE submission_id IN (SELECT id FROM changed)));
+    RETURN NULL;
+END
+$$;
+
+-- TRUNCATE names no rows: every enterprise changes
+CREATE FUNCTION report_content_all_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE report_content_version SET version = nextval('report_content_version_seq');
+    RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+    t TEXT;
+    f TEXT;
+BEGIN
+    FOR t, f IN SELECT * FROM (VALUES
+            ('calculation_run', 'report_content_changed'),
+            ('account_data_quality', 'report_content_changed'),
+            ('rating', 'report_content_changed'),
+            ('rating_override', 'report_content_changed'),
+            ('intake_activity_month', 'report_content_changed'),
+            ('verification_finding', 'report_content_changed'),
+            ('penalty', 'report_content_changed'),
+            ('ets_verified', 'report_content_changed'),
+            ('reporting_objection', 'report_content_changed'),
+            ('reporting_objection_step', 'report_content_changed_by_objection_step')) AS v (t, f)
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION %I()', t || '_content_ins', t, f);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION %I()', t || '_content_upd', t, f);
+        EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION %I()', t || '_content_del', t, f);
+        EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION report_content_all_changed()', t || '_content_trunc', t);
+    END LOOP;
+END
+$$;
+
+CREATE TRIGGER submission_content_upd AFTER UPDATE ON submission
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION report_content_changed_by_submission();
+CREATE TRIGGER submission_content_trunc AFTER TRUNCATE ON submission
+    FOR EACH STATEMENT EXECUTE FUNCTION report_content_all_changed();
