@@ -2,29 +2,28 @@
 -- accounts (calculation_run, account_data_quality), rating (rating, rating_override), data sources
 -- (intake_activity_month), findings (verification_finding), negative information (penalty,
 -- ets_verified, and submission, whose status decides through a join whether their rows show) and
--- objections (reporting_objection, reporting_objection_step). Each change to them gives the
--- enterprise a new content version in the same transaction, so a report may reuse what it read for
--- a version it reads again (reporting.report.ReportContents): a new version is visible exactly when
--- the change is, on every instance, whichever module or statement made it.
+-- objections (reporting_objection, reporting_objection_step). Each statement changing them adds a
+-- row for each enterprise it changed, in the changing transaction, so a report may reuse what it
+-- read while the enterprise's rows here are the same (reporting.report.ReportContents): a change
+-- shows here exactly when it is visible, on every instance, whichever module or SQL made it.
 --
--- Versions come from one sequence and never repeat, even for a row deleted and written again; an
--- enterprise without a row has no version and its reports read afresh every time.
-CREATE SEQUENCE report_content_version_seq;
-
-CREATE TABLE report_content_version (
-    uscc    VARCHAR(18) PRIMARY KEY,
-    version BIGINT      NOT NULL
+-- The version is the newest row's id and the number of rows. Rows are only ever added, never
+-- locked, so a writer never waits for another (a counter row per enterprise would make a
+-- transaction wait for any other open one that changed the same enterprise: a deadlock where one
+-- thread holds one transaction open while it runs another). A row committing late with an older id
+-- still raises the count; folding many rows into one (ReportContents.fold) adds a row newer than
+-- all and deletes older ones in one transaction, so no (newest id, count) ever comes back.
+CREATE TABLE report_content_change (
+    id   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    uscc VARCHAR(18) NOT NULL
 );
+CREATE INDEX report_content_change_idx ON report_content_change (uscc, id);
 
-INSERT INTO report_content_version (uscc, version)
-SELECT uscc, nextval('report_content_version_seq') FROM (SELECT uscc FROM enterprise ORDER BY uscc) e;
+-- enterprises without a row have no version, and their reports read afresh every time
+INSERT INTO report_content_change (uscc) SELECT uscc FROM enterprise ORDER BY uscc;
 
--- in uscc order, so that two transactions changing the same enterprises lock their rows in one order
 CREATE FUNCTION report_content_bump(usccs VARCHAR[]) RETURNS VOID LANGUAGE SQL AS $$
-    INSERT INTO report_content_version (uscc, version)
-    SELECT u, nextval('report_content_version_seq')
-    FROM (SELECT DISTINCT u FROM unnest(usccs) AS t (u) WHERE u IS NOT NULL ORDER BY u) d
-    ON CONFLICT (uscc) DO UPDATE SET version = EXCLUDED.version;
+    INSERT INTO report_content_change (uscc) SELECT DISTINCT u FROM unnest(usccs) AS t (u) WHERE u IS NOT NULL;
 $$;
 
 -- Statement triggers with transition tables: a batch of a thousand rows bumps each enterprise once.
@@ -74,7 +73,7 @@ $$;
 -- TRUNCATE names no rows: every enterprise changes
 CREATE FUNCTION report_content_all_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE report_content_version SET version = nextval('report_content_version_seq');
+    INSERT INTO report_content_change (uscc) SELECT DISTINCT uscc FROM report_content_change;
     RETURN NULL;
 END
 $$;
