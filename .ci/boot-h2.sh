@@ -34,4 +34,9 @@ echo "$first" | grep -q '"labelZh"' || { echo "report without a rating: ${first:
 echo "$second" | grep -q '"queryRecords":\[{' || { echo "second report lists no query record"; exit 1; }
 echo "credit report on H2: $number"
 test -d "$work/data" || { echo "no ./data directory was created"; exit 1; }
+# the operator command starts without the web server, on the same (now released) database file
+kill $pid; wait $pid 2>/dev/null || true
+recompute=$(cd "$work" && java -jar "$OLDPWD/target/tanxin-exec.jar" recompute 2>&1) \
+  || { echo "recompute command failed:"; echo "$recompute" | tail -30; exit 1; }
+echo "$recompute" | grep '^recompute: [1-9]' || { echo "recompute stored no runs:"; echo "$recompute" | tail -30; exit 1; }
 echo "H2 boot test passed"

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * confined to the enterprises registered in the park (the park comes from the signed-in user).
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // as its PilotOverview: no pages under an operator command
 @PreAuthorize("hasRole('PARK_ADMIN')")
 class ParkConsole {
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * address that can be bookmarked and opened without JavaScript.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // as its PilotOverview: no pages under an operator command
 @PreAuthorize("hasRole('REGULATOR')")
 class RegulatorConsole {
 

@@ -22,19 +22,16 @@ CREATE INDEX report_content_change_idx ON report_content_change (uscc, id);
 -- enterprises without a row have no version, and their reports read afresh every time
 INSERT INTO report_content_change (uscc) SELECT uscc FROM enterprise ORDER BY uscc;
 
-CREATE FUNCTION report_content_bump(usccs VARCHAR[]) RETURNS VOID LANGUAGE SQL AS $$
-    INSERT INTO report_content_change (uscc) SELECT DISTINCT u FROM unnest(usccs) AS t (u) WHERE u IS NOT NULL;
-$$;
-
--- Statement triggers with transition tables: a batch of a thousand rows bumps each enterprise once.
+-- Statement triggers with transition tables: a statement changing a thousand rows (COPY, a bulk
+-- UPDATE) adds one row an enterprise.
 CREATE FUNCTION report_content_changed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM report_content_bump(ARRAY(SELECT uscc FROM new_rows));
+        INSERT INTO report_content_change (uscc) SELECT DISTINCT uscc FROM new_rows;
     ELSIF TG_OP = 'UPDATE' THEN
-        PERFORM report_content_bump(ARRAY(SELECT uscc FROM new_rows UNION SELECT uscc FROM old_rows));
+        INSERT INTO report_content_change (uscc) SELECT uscc FROM new_rows UNION SELECT uscc FROM old_rows;
     ELSE
-        PERFORM report_content_bump(ARRAY(SELECT uscc FROM old_rows));
+        INSERT INTO report_content_change (uscc) SELECT DISTINCT uscc FROM old_rows;
     END IF;
     RETURN NULL;
 END
@@ -44,15 +41,14 @@ $$;
 CREATE FUNCTION report_content_changed_by_objection_step() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM report_content_bump(ARRAY(SELECT o.uscc FROM reporting_objection o
-                                          WHERE o.id IN (SELECT objection_id FROM new_rows)));
+        INSERT INTO report_content_change (uscc) SELECT DISTINCT o.uscc FROM reporting_objection o
+        WHERE o.id IN (SELECT objection_id FROM new_rows);
     ELSIF TG_OP = 'UPDATE' THEN
-        PERFORM report_content_bump(ARRAY(SELECT o.uscc FROM reporting_objection o
-                                          WHERE o.id IN (SELECT objection_id FROM new_rows
-                                                         UNION SELECT objection_id FROM old_rows)));
+        INSERT INTO report_content_change (uscc) SELECT DISTINCT o.uscc FROM reporting_objection o
+        WHERE o.id IN (SELECT objection_id FROM new_rows UNION SELECT objection_id FROM old_rows);
     ELSE
-        PERFORM report_content_bump(ARRAY(SELECT o.uscc FROM reporting_objection o
-                                          WHERE o.id IN (SELECT objection_id FROM old_rows)));
+        INSERT INTO report_content_change (uscc) SELECT DISTINCT o.uscc FROM reporting_objection o
+        WHERE o.id IN (SELECT objection_id FROM old_rows);
     END IF;
     RETURN NULL;
 END
@@ -61,11 +57,11 @@ $$;
 -- a submission's status decides whether its penalties and ETS results show; its other columns do not
 CREATE FUNCTION report_content_changed_by_submission() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM report_content_bump(ARRAY(
-        WITH changed AS (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-                         WHERE n.status IS DISTINCT FROM o.status)
-        SELECT uscc FROM penalty WHERE submission_id IN (SELECT id FROM changed)
-        UNION SELECT uscc FROM ets_verified WHERE submission_id IN (SELECT id FROM changed)));
+    INSERT INTO report_content_change (uscc)
+    WITH changed AS (SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                     WHERE n.status IS DISTINCT FROM o.status)
+    SELECT uscc FROM penalty WHERE submission_id IN (SELECT id FROM changed)
+    UNION SELECT uscc FROM ets_verified WHERE submission_id IN (SELECT id FROM changed);
     RETURN NULL;
 END
 $$;

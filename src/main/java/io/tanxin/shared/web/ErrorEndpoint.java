@@ -28,6 +28,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * type it cannot write. Every other address (the console) keeps Boot's error page, by delegation.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication // Boot's ErrorAttributes exist only there
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")
 class ErrorEndpoint implements ErrorController {
 
