@@ -46,8 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issues carbon credit reports: decides access first (which records the query), assembles the
- * body from the modules' APIs, stores the body's hash and appends an evidence leaf in one
- * transaction, then sequences it and attaches a signed checkpoint that includes it and the proof.
+ * body from the modules' APIs (the enterprise's content reused while its content version stands,
+ * {@link ReportContents}; its query records read every time), stores the body's hash and appends
+ * an evidence leaf in one transaction, then sequences it and attaches a signed checkpoint that
+ * includes it and the proof.
  */
 @Service
 public class CreditReports {

@@ -92,8 +92,8 @@ class ReportContents {
      * gets a new version. One instance at a time folds (an advisory lock); a change committing
      * meanwhile keeps its row, as the fold deletes only the rows it sees.
      */
-    @Scheduled(initialDelayString = "${tanxin.reports.fold-changes-ms:60000}",
-            fixedDelayString = "${tanxin.reports.fold-changes-ms:60000}")
+    @Scheduled(initialDelayString = "${tanxin.reporting.fold-changes-ms:60000}",
+            fixedDelayString = "${tanxin.reporting.fold-changes-ms:60000}")
     int fold() {
         if (!versioned) {
             return 0;
