@@ -34,8 +34,7 @@ final class CanonicalBody {
             .addModule(new SimpleModule("canonical-numbers")
                     .addSerializer(BigDecimal.class, new DecimalText<>(d -> d))
                     .addSerializer(Double.class, new DecimalText<>(BigDecimal::valueOf))
-                    .addSerializer(double.class, new DecimalText<>(BigDecimal::valueOf))
-                    .addSerializer(CanonicalList.class, new KeptText()))
+                    .addSerializer(double.class, new DecimalText<>(BigDecimal::valueOf)))
             .build();
 
     private CanonicalBody() {
@@ -61,16 +60,6 @@ final class CanonicalBody {
     /** The canonical JSON itself, for tests. */
     static String json(Object body) {
         return CANONICAL.writeValueAsString(body);
-    }
-
-    /** A shared list's canonical JSON, written the first time and kept with the list. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final class KeptText extends ValueSerializer<CanonicalList> {
-
-        @Override
-        public void serialize(CanonicalList value, JsonGenerator gen, SerializationContext context) {
-            gen.writeRawValue(value.canonical(items -> new SerializedString(CANONICAL.writeValueAsString(items))));
-        }
     }
 
     /** A number as its exact decimal, trailing zeros stripped and zero as 0, as the canonical form reads it. */

@@ -37,17 +37,6 @@ class CanonicalBodyProperties {
         assertThat(CanonicalBody.sha256(value)).isEqualTo(verifier);
     }
 
-    /** The reports of one content version share its lists, whose text is written once and kept. */
-    @Property(tries = 300)
-    void aSharedListIsWrittenAsAPlainOneTheFirstTimeAndEveryTimeAfter(@ForAll("outers") Outer value) {
-        Outer shared = new Outer(value.text(), value.score(), value.tco2e(), value.id(), value.capped(), value.inner(),
-                new CanonicalList<>(value.items()), value.at(), value.day(), value.aFirst());
-        String plain = CanonicalBody.json(value);
-        assertThat(CanonicalBody.json(shared)).isEqualTo(plain);
-        assertThat(CanonicalBody.json(shared)).isEqualTo(plain);
-        assertThat(CanonicalBody.sha256(shared)).isEqualTo(CanonicalBody.sha256(value));
-    }
-
     @Provide
     Arbitrary<Outer> outers() {
         Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\u00ff')
