@@ -43,8 +43,10 @@ class ReportContents {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final boolean versioned;
-    // one entry an enterprise, the newest read: a pilot province has thousands of enterprises
-    private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(20_000)
+    // One entry an enterprise, the newest read. A content is 14-36 KB as JSON in the demo province
+    // (objections and findings make the difference), a few times that as objects: 4,096 keeps every
+    // demo enterprise in a few hundred MB at most; an evicted one is read again
+    private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(4_096)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
     ReportContents(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
