@@ -36,7 +36,7 @@ import io.tanxin.intake.importing.RowSink;
 import io.tanxin.intake.importing.RowsTableReader;
 import io.tanxin.intake.importing.TableReader;
 import io.tanxin.intake.importing.XlsxTableReader;
-import io.tanxin.intake.internal.Database;
+import io.tanxin.shared.Database;
 import io.tanxin.intake.internal.MonthComposer;
 import io.tanxin.intake.internal.RawKeeper;
 import io.tanxin.intake.internal.RawKeeper.RawBytes;

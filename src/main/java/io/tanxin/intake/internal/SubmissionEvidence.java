@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
 import io.tanxin.evidence.RecordEvidence;
+import io.tanxin.shared.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

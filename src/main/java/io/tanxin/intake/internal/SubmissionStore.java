@@ -10,6 +10,7 @@ import io.tanxin.intake.Channel;
 import io.tanxin.intake.SourceType;
 import io.tanxin.intake.SubmissionResult;
 import io.tanxin.intake.SubmissionResult.RowError;
+import io.tanxin.shared.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

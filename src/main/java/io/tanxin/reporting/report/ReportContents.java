@@ -1,17 +1,14 @@
 package io.tanxin.reporting.report;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tanxin.directory.Enterprise;
+import io.tanxin.shared.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,10 +46,10 @@ class ReportContents {
     private final Cache<String, Entry> entries = Caffeine.newBuilder().maximumSize(4_096)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
-    ReportContents(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx) {
+    ReportContents(JdbcClient jdbc, Database database, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.versioned = isPostgreSql(dataSource);
+        this.versioned = database.postgres();
         if (!versioned) {
             log.info("This database keeps no report content versions: every credit report reads its content afresh");
         }
@@ -118,12 +115,4 @@ class ReportContents {
     // an enterprise with a handful of changes is cheap to read; folding it would only make its reports read again
     private static final int FOLD_ABOVE = 8;
     private static final long FOLD_LOCK = "tanxin.report_content_change.fold".hashCode();
-
-    private static boolean isPostgreSql(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
-    }
 }

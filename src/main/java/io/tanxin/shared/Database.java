@@ -1,4 +1,4 @@
-package io.tanxin.intake.internal;
+package io.tanxin.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Which database intake runs on, asked once at start: PostgreSQL in production, H2 for the embedded
- * default. Intake uses what only PostgreSQL has (a weaker row lock, sha256() in SQL, BRIN summaries).
+ * Which database the platform runs on, asked once at start: PostgreSQL in production, H2 for the
+ * embedded default. Intake uses what only PostgreSQL has (a weaker row lock, sha256() in SQL, BRIN
+ * summaries); credit reports reuse their content only where PostgreSQL keeps content versions.
  */
 @Component
 public class Database {
