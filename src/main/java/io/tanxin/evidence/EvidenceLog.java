@@ -137,7 +137,7 @@ public class EvidenceLog {
         OptionalLong index = sequencer.recentIndexOf(entryId);
         if (index.isPresent()) {
             // the background sequencer and someone else's checkpoint may already cover it
-            Optional<SignedCheckpoint> latest = checkpoints.latest();
+            Optional<SignedCheckpoint> latest = checkpoints.newestKnown();
             if (latest.isPresent() && latest.get().treeSize() > index.getAsLong()) {
                 return Optional.of(new Sealed(index.getAsLong(), latest.get()));
             }

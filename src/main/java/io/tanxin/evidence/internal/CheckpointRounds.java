@@ -54,7 +54,8 @@ public class CheckpointRounds {
                 lock.unlock();
                 try {
                     sequencer.sequence();
-                    signed = checkpoints.checkpoint();
+                    // the round brought the tree up to the committed size, so signing needs no catching up
+                    signed = checkpoints.ofTree();
                 } finally {
                     lock.lock();
                     running = false;

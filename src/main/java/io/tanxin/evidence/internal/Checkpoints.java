@@ -1,5 +1,8 @@
 package io.tanxin.evidence.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +21,7 @@ public class Checkpoints {
     private final JdbcTemplate jdbc;
     private final LogTree tree;
     private final SigningKey key;
+    private volatile SignedCheckpoint newest;
 
     Checkpoints(JdbcTemplate jdbc, LogTree tree, SigningKey key) {
         this.jdbc = jdbc;
@@ -28,22 +32,51 @@ public class Checkpoints {
     /** A checkpoint of the tree as it is now; the latest one again if the tree has not grown since. */
     public synchronized SignedCheckpoint checkpoint() {
         tree.catchUp();
+        return ofTree();
+    }
+
+    /**
+     * A checkpoint of the in-memory tree as it stands, for a caller that has just brought it up to
+     * date (a sequencing round does): one INSERT, where reading the committed size and the latest
+     * checkpoint before and after took three more round trips in every round.
+     */
+    synchronized SignedCheckpoint ofTree() {
         Object[] sizeAndRoot = tree.read(t -> new Object[] {t.size(), t.root()});
         long size = (Long) sizeAndRoot[0];
         byte[] root = (byte[]) sizeAndRoot[1];
-        Optional<SignedCheckpoint> latest = latest();
-        if (latest.isPresent() && latest.get().treeSize() >= size) {
-            return latest.get();
+        SignedCheckpoint known = newest != null ? newest : latest().orElse(null);
+        if (known != null && known.treeSize() >= size) {
+            return known;
         }
         String note = key.sign(new Checkpoint(key.origin(), size, root).body());
-        jdbc.update("INSERT INTO evidence_checkpoint (tree_size, root_hash, note_text) VALUES (?, ?, ?)", size, root,
-                note);
-        return latest().orElseThrow();
+        // microseconds, as the column keeps them, so the checkpoint returned is the one a later read gives
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        jdbc.update("INSERT INTO evidence_checkpoint (tree_size, root_hash, note_text, created_at) VALUES (?, ?, ?, ?)",
+                size, root, note, Timestamp.from(at));
+        SignedCheckpoint signed = new SignedCheckpoint(size, root, note, at);
+        newest = signed;
+        return signed;
+    }
+
+    /**
+     * The newest checkpoint this instance signed or found since it started, without asking the
+     * database; another instance may have signed a newer one since.
+     */
+    public Optional<SignedCheckpoint> newestKnown() {
+        return Optional.ofNullable(newest);
     }
 
     public Optional<SignedCheckpoint> latest() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM evidence_checkpoint ORDER BY tree_size DESC, id DESC LIMIT 1",
-                CHECKPOINT).stream().findFirst();
+        Optional<SignedCheckpoint> latest = jdbc.query("SELECT " + COLUMNS
+                + " FROM evidence_checkpoint ORDER BY tree_size DESC, id DESC LIMIT 1", CHECKPOINT).stream().findFirst();
+        latest.ifPresent(this::found);
+        return latest;
+    }
+
+    private synchronized void found(SignedCheckpoint cp) {
+        if (newest == null || cp.treeSize() > newest.treeSize()) {
+            newest = cp;
+        }
     }
 
     /** Every checkpoint, smallest tree first. */
