@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.tanxin.directory.DirectoryManagement;
 import io.tanxin.directory.Institution;
 import io.tanxin.reporting.internal.QueryStore;
+import io.tanxin.reporting.internal.QueryTails;
 import io.tanxin.shared.Page;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +22,14 @@ public class QueryLog {
     public static final int YEARS_SHOWN = 2;
 
     private final QueryStore store;
+    private final QueryTails tails;
     private final DirectoryManagement directory;
     private final Clock clock = Clock.systemUTC();
     private volatile Names names;
 
-    QueryLog(QueryStore store, DirectoryManagement directory) {
+    QueryLog(QueryStore store, QueryTails tails, DirectoryManagement directory) {
         this.store = store;
+        this.tails = tails;
         this.directory = directory;
     }
 
@@ -38,6 +41,15 @@ public class QueryLog {
         List<QueryRecord> items = store.forEnterprise(uscc, since, page * size, size).stream()
                 .map(r -> toRecord(r, names)).toList();
         return Page.of(items, page, size, () -> store.countForEnterprise(uscc, since));
+    }
+
+    /**
+     * Every query of the enterprise's report in the last two years, the newest first: what its
+     * credit report lists, however many there are.
+     */
+    public List<QueryRecord> shownInReport(String uscc) {
+        Map<String, String> names = names();
+        return tails.since(uscc, since()).stream().map(r -> toRecord(r, names)).toList();
     }
 
     /** The queries an organisation (a bank by its code) made in the last two years. */

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tanxin.evidence.OfflineVerifier;
+import io.tanxin.reporting.QueryRecord;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
@@ -22,20 +25,42 @@ import tools.jackson.databind.module.SimpleModule;
  * one pass from the body's records: names sorted by UTF-16 code units, numbers as plain decimals
  * without trailing zeros, only quote, backslash and control characters escaped. Building a tree of
  * the body and walking it took a fifth of a JSON report's server CPU. The verifier still hashes the
- * tree it parses; {@code CanonicalBodyProperties} holds the two to the same bytes.
+ * tree it parses; {@code CanonicalBodyProperties} holds the two to the same bytes. The lists of a
+ * content version and each query record are written once and their text is kept: together they
+ * are nearly all of a report, and the same from report to report.
  */
 final class CanonicalBody {
 
-    private static final JsonMapper CANONICAL = JsonMapper.builder(JsonFactory.builder()
-            .characterEscapes(new Escapes()).build())
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .addModule(new SimpleModule("canonical-numbers")
-                    .addSerializer(BigDecimal.class, new DecimalText<>(d -> d))
-                    .addSerializer(Double.class, new DecimalText<>(BigDecimal::valueOf))
-                    .addSerializer(double.class, new DecimalText<>(BigDecimal::valueOf)))
+    /** Writes everything afresh; what the kept texts are written with. */
+    private static final JsonMapper PLAIN = mapper(new SimpleModule("plain"));
+
+    /**
+     * Query records are never changed once written, and every report of an enterprise lists all of
+     * the last two years': the text of one is kept by its value and written again as it was. A
+     * record is about 300 chars of text, some 700 bytes kept with its UTF-8; the weight is counted
+     * in chars, so about 90,000 records (60 MB) at most. At 8 M chars the demo province's records
+     * after a benchmark phase (35,000) no longer fitted, and every report missed.
+     */
+    private static final Cache<QueryRecord, SerializedString> QUERY_RECORDS = Caffeine.newBuilder()
+            .maximumWeight(32L << 20).weigher((QueryRecord q, SerializedString text) -> text.charLength() + 64)
             .build();
+
+    private static final JsonMapper CANONICAL = mapper(new SimpleModule("kept-texts")
+            .addSerializer(CanonicalList.class, new KeptList())
+            .addSerializer(QueryRecord.class, new KeptQueryRecord()));
+
+    private static JsonMapper mapper(SimpleModule kept) {
+        return JsonMapper.builder(JsonFactory.builder().characterEscapes(new Escapes()).build())
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .addModule(new SimpleModule("canonical-numbers")
+                        .addSerializer(BigDecimal.class, new DecimalText<>(d -> d))
+                        .addSerializer(Double.class, new DecimalText<>(BigDecimal::valueOf))
+                        .addSerializer(double.class, new DecimalText<>(BigDecimal::valueOf)))
+                .addModule(kept)
+                .build();
+    }
 
     private CanonicalBody() {
     }
@@ -60,6 +85,24 @@ final class CanonicalBody {
     /** The canonical JSON itself, for tests. */
     static String json(Object body) {
         return CANONICAL.writeValueAsString(body);
+    }
+
+    /** A shared list's canonical JSON, written the first time and kept with the list. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class KeptList extends ValueSerializer<CanonicalList> {
+
+        @Override
+        public void serialize(CanonicalList value, JsonGenerator gen, SerializationContext context) {
+            gen.writeRawValue(value.canonical(items -> new SerializedString(PLAIN.writeValueAsString(items))));
+        }
+    }
+
+    private static final class KeptQueryRecord extends ValueSerializer<QueryRecord> {
+
+        @Override
+        public void serialize(QueryRecord value, JsonGenerator gen, SerializationContext context) {
+            gen.writeRawValue(QUERY_RECORDS.get(value, q -> new SerializedString(PLAIN.writeValueAsString(q))));
+        }
     }
 
     /** A number as its exact decimal, trailing zeros stripped and zero as 0, as the canonical form reads it. */

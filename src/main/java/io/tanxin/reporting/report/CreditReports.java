@@ -182,7 +182,7 @@ public class CreditReports {
                 ShanghaiDates.ZONE.getId(), c.modelVersion(), e.synthetic(), purpose.name(), purpose.nameZh(), identity,
                 c.accounts(), c.monthlyTrend(), c.structure(), c.intensity(), c.rating(), c.dataSources(), c.findings(),
                 c.negativeInformation(), c.objections(), c.disputedItems(),
-                all(page -> queries.forEnterprise(uscc, page, Page.MAX_SIZE)).stream().map(asSeenBy(reader)).toList());
+                queries.shownInReport(uscc).stream().map(asSeenBy(reader)).toList());
     }
 
     /** What the enterprise's records show as of {@code today}, read afresh. */

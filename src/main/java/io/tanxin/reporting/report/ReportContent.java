@@ -18,12 +18,13 @@ record ReportContent(String modelVersion, List<CreditReport.YearAccount> account
         List<Objection> objections, List<DisputedItem> disputedItems) {
 
     ReportContent {
-        accounts = List.copyOf(accounts);
-        monthlyTrend = List.copyOf(monthlyTrend);
-        structure = List.copyOf(structure);
-        findings = List.copyOf(findings);
-        negativeInformation = List.copyOf(negativeInformation);
-        objections = List.copyOf(objections);
-        disputedItems = List.copyOf(disputedItems);
+        // each written as canonical JSON once, however many reports of the version carry it
+        accounts = new CanonicalList<>(accounts);
+        monthlyTrend = new CanonicalList<>(monthlyTrend);
+        structure = new CanonicalList<>(structure);
+        findings = new CanonicalList<>(findings);
+        negativeInformation = new CanonicalList<>(negativeInformation);
+        objections = new CanonicalList<>(objections);
+        disputedItems = new CanonicalList<>(disputedItems);
     }
 }

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.tanxin.evidence.OfflineVerifier;
+import io.tanxin.reporting.AccessBasis;
+import io.tanxin.reporting.QueryRecord;
+import io.tanxin.reporting.ReportPurpose;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -35,6 +38,47 @@ class CanonicalBodyProperties {
         byte[] verifier = OfflineVerifier.reportBodyHash(CreditReports.JSON.readTree(text));
         assertThat(CanonicalBody.json(value)).isEqualTo(OfflineVerifier.canonicalJson(CreditReports.JSON.readTree(text)));
         assertThat(CanonicalBody.sha256(value)).isEqualTo(verifier);
+    }
+
+    /** The reports of one content version share its lists, whose text is written once and kept. */
+    @Property(tries = 300)
+    void aSharedListIsWrittenAsAPlainOneTheFirstTimeAndEveryTimeAfter(@ForAll("outers") Outer value) {
+        Outer shared = new Outer(value.text(), value.score(), value.tco2e(), value.id(), value.capped(), value.inner(),
+                new CanonicalList<>(value.items()), value.at(), value.day(), value.aFirst());
+        String plain = CanonicalBody.json(value);
+        assertThat(CanonicalBody.json(shared)).isEqualTo(plain);
+        assertThat(CanonicalBody.json(shared)).isEqualTo(plain);
+        assertThat(CanonicalBody.sha256(shared)).isEqualTo(CanonicalBody.sha256(value));
+    }
+
+    record Queried(String reportNumber, List<QueryRecord> queryRecords) {
+    }
+
+    /**
+     * A query record's text is kept by its value: written again, the record gives the bytes the
+     * verifier's canonical form has, and a record differing in any part gets its own text.
+     */
+    @Property(tries = 300)
+    void aKeptQueryRecordIsWrittenAsTheVerifierReadsIt(@ForAll("queryRecords") List<QueryRecord> records) {
+        Queried value = new Queried("TX-1", records);
+        for (int i = 0; i < 2; i++) {
+            String text = CreditReports.JSON.writeValueAsString(value);
+            assertThat(CanonicalBody.json(value)).isEqualTo(OfflineVerifier.canonicalJson(CreditReports.JSON.readTree(text)));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<QueryRecord>> queryRecords() {
+        Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\u00ff').withChars("银行\"\\")
+                .ofMaxLength(8).injectNull(0.2);
+        // few distinct values, so that records equal but for one part are common
+        Arbitrary<QueryRecord> record = Combinators.combine(Arbitraries.longs().between(1, 3), text,
+                Arbitraries.of(Instant.ofEpochSecond(1_700_000_000, 123_456_000), Instant.ofEpochSecond(1_700_000_001)),
+                text, Arbitraries.of(AccessBasis.class), Arbitraries.of(ReportPurpose.class),
+                Arbitraries.longs().between(1, 2).injectNull(0.5))
+                .as((id, name, at, user, basis, purpose, consent) -> new QueryRecord(id, "91140100MA0TEST01X", at,
+                        user, "BANK_A", name, basis, purpose, consent));
+        return record.list().ofMaxSize(6);
     }
 
     @Provide
