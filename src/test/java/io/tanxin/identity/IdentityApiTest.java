@@ -94,6 +94,45 @@ class IdentityApiTest {
     }
 
     @Test
+    void revokedAndExpiredTokensAreRefusedAndARememberedTokenStopsAtItsExpiry() {
+        String revoked = issueToken("revoked");
+        String expired = issueToken("expired");
+        String expiring = issueToken("expiring");
+        jdbc.sql("UPDATE api_token SET revoked = TRUE WHERE token_hash = ?").param(hash(revoked)).update();
+        jdbc.sql("UPDATE api_token SET expires_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE token_hash = ?")
+                .param(hash(expired)).update();
+        assertProblem(Api.withToken(port, revoked).get("/api/v1/identity/me"), 401, "INVALID_TOKEN");
+        assertProblem(Api.withToken(port, expired).get("/api/v1/identity/me"), 401, "INVALID_TOKEN");
+
+        // remembered after its first use, but only until the token itself expires
+        jdbc.sql("UPDATE api_token SET expires_at = ? WHERE token_hash = ?")
+                .params(java.time.OffsetDateTime.now().plusSeconds(2), hash(expiring)).update();
+        assertThat(Api.withToken(port, expiring).get("/api/v1/identity/me").status()).isEqualTo(200);
+        assertThat(Api.withToken(port, expiring).get("/api/v1/identity/me").status()).isEqualTo(200);
+        sleep(2_500);
+        assertProblem(Api.withToken(port, expiring).get("/api/v1/identity/me"), 401, "INVALID_TOKEN");
+    }
+
+    private String issueToken(String name) {
+        var issued = Api.as(port, "analyst").post("/api/v1/identity/tokens", "{\"name\":\"" + name + "\"}");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json().path("token").asString();
+    }
+
+    private static String hash(String token) {
+        return io.tanxin.identity.internal.TokenHashing.sha256(token);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void rolesAreEnforcedOnTheServer() {
         String enterprise = """
                 {"uscc":"91140100MA0ROLE018","nameZh":"角色测试公司","regionCode":"140100","industryCode":"3841",

@@ -16,11 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer tx_...} API tokens by their SHA-256 hash. */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private final Users users;
+    private final AuthenticatedTokens tokens;
     private final ProblemResponder problems;
 
-    ApiTokenAuthenticationFilter(Users users, ProblemResponder problems) {
-        this.users = users;
+    ApiTokenAuthenticationFilter(AuthenticatedTokens tokens, ProblemResponder problems) {
+        this.tokens = tokens;
         this.problems = problems;
     }
 
@@ -29,7 +29,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Users.StoredUser> user = users.findByTokenHash(TokenHashing.sha256(header.substring(7).trim()));
+            Optional<Users.StoredUser> user = tokens.user(TokenHashing.sha256(header.substring(7).trim()));
             if (user.isEmpty() || !user.get().enabled()) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problems.write(response, Problems.of(401, "INVALID_TOKEN", "API 令牌无效、已过期或已吊销",

@@ -36,7 +36,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, ProblemResponder problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticatedTokens tokens, ProblemResponder problems) throws Exception {
         RequestMatcher api = PATHS.matcher("/api/**");
         RequestMatcher machineCall = request -> request.getHeader("Authorization") != null;
         RequestMatcher calculator = PATHS.matcher(HttpMethod.POST, "/api/v1/accounting/calculations");
@@ -61,7 +61,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(users, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
                 // browsers send cookies on their own and need CSRF tokens; API clients authenticate
                 // every request with a header a forged page cannot set
                 .csrf(csrf -> csrf.ignoringRequestMatchers(machineCall, calculator, apiWithoutSession))

@@ -51,25 +51,33 @@ public class Users {
                 .query(Users::storedUser).optional().map(this::withRoles);
     }
 
-    public Optional<StoredUser> findByTokenHash(String tokenHash) {
-        // every API request asks this, so the user and its roles come in one query (a row per role)
+    /** The user holding a valid (unrevoked, unexpired) token with this hash, and when the token expires. */
+    public Optional<TokenHolder> findByTokenHash(String tokenHash) {
+        // the user and its roles come in one query (a row per role)
         List<StoredUser> rows = new java.util.ArrayList<>();
+        java.time.Instant[] expiresAt = new java.time.Instant[1];
         Set<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("""
                 SELECT u.id, u.username, u.password_hash, u.display_name, u.organisation_kind, u.organisation_code, u.enabled,
-                       r.role
+                       r.role, t.expires_at
                 FROM api_token t JOIN app_user u ON u.id = t.user_id LEFT JOIN user_role r ON r.user_id = u.id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND (t.expires_at IS NULL OR t.expires_at > CURRENT_TIMESTAMP)""")
                 .param(tokenHash).query(rs -> {
                     if (rows.isEmpty()) {
                         rows.add(storedUser(rs, 0));
+                        java.sql.Timestamp expires = rs.getTimestamp("expires_at");
+                        expiresAt[0] = expires == null ? null : expires.toInstant();
                     }
                     String role = rs.getString("role");
                     if (role != null) {
                         roles.add(Role.valueOf(role));
                     }
                 });
-        return rows.stream().findFirst().map(u -> withRoles(u, roles));
+        return rows.stream().findFirst().map(u -> new TokenHolder(withRoles(u, roles), expiresAt[0]));
+    }
+
+    /** {@code expiresAt}: null if the token never expires. */
+    public record TokenHolder(StoredUser user, java.time.Instant expiresAt) {
     }
 
     public Optional<Actor> findActor(String username) {
