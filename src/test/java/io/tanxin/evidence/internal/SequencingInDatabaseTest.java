@@ -1,0 +1,136 @@
+package io.tanxin.evidence.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.tanxin.evidence.EvidenceData;
+import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database's sequencing round (V39) against appends committing and rolling back meanwhile,
+ * and against a second sequencer: as another instance would run it, beside this one's rounds.
+ */
+@IntegrationTest
+class SequencingInDatabaseTest {
+
+    @Autowired
+    EvidenceLog evidence;
+
+    @Autowired
+    LeafStore leaves;
+
+    @Autowired
+    LogTree tree;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void concurrentRoundsGiveEveryCommittedEntryOneIndexInIdOrderWithoutGaps() throws Exception {
+        long start = leaves.committedSize();
+        String run = UUID.randomUUID().toString();
+        AtomicBoolean appending = new AtomicBoolean(true);
+        List<Long> committed = Collections.synchronizedList(new ArrayList<>());
+        List<LeafStore.Sequenced> otherInstance = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<?>> appenders = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                appenders.add(pool.submit(() -> {
+                    for (int n = 0; n < 40; n++) {
+                        int i = n;
+                        boolean rollBack = i % 7 == 3;
+                        List<Long> ids = new ArrayList<>();
+                        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                            for (int k = 0; k < 1 + i % 3; k++) {
+                                String ref = "seq:" + run + ":" + thread + ":" + i + ":" + k;
+                                ids.add(evidence.append("test_log", ref,
+                                        EvidenceData.of("test_log").put("ref", ref).toBytes()));
+                            }
+                            if (rollBack) {
+                                s.setRollbackOnly();
+                            }
+                        });
+                        if (!rollBack) {
+                            committed.addAll(ids);
+                        }
+                    }
+                }));
+            }
+            Future<?> other = pool.submit(() -> {
+                while (appending.get()) {
+                    otherInstance.add(leaves.sequenceInDatabase(4));
+                }
+            });
+            Future<?> ours = pool.submit(() -> {
+                while (appending.get()) {
+                    evidence.sequence();
+                }
+            });
+            for (Future<?> f : appenders) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+            appending.set(false);
+            other.get(1, TimeUnit.MINUTES);
+            ours.get(1, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        evidence.sequence();
+
+        long end = leaves.committedSize();
+        // every index in [start, end) taken exactly once, and nothing beyond
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT leaf_index) FROM evidence_leaf WHERE leaf_index >= ?",
+                Long.class, start)).isEqualTo(end - start);
+        assertThat(jdbc.queryForObject("SELECT MAX(leaf_index) FROM evidence_leaf", Long.class)).isEqualTo(end - 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_leaf WHERE leaf_index IS NULL", Long.class))
+                .isZero();
+        // every committed entry got an index; the rolled-back ones left nothing
+        for (long id : committed) {
+            assertThat(leaves.leafIndexOf(id)).as("entry %d", id).isPresent();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_leaf WHERE record_ref LIKE ?", Long.class,
+                "seq:" + run + ":%")).isEqualTo(committed.size());
+        // each round of the other sequencer: consecutive indices from its first, in id order
+        for (LeafStore.Sequenced round : otherInstance) {
+            for (int i = 0; i < round.entries().size(); i++) {
+                LeafStore.Pending p = round.entries().get(i);
+                assertThat(leaves.leafIndexOf(p.id())).contains(round.firstIndex() + i);
+                if (i > 0) {
+                    assertThat(p.id()).isGreaterThan(round.entries().get(i - 1).id());
+                }
+            }
+        }
+        assertThat(otherInstance.stream().mapToLong(r -> r.entries().size()).sum()).isPositive();
+        // this instance's tree caught up with the other's rounds and agrees with storage
+        assertThat(tree.size()).isEqualTo(end);
+        assertThat(tree.rebuild().root(end)).isEqualTo(evidence.rootAt(end));
+    }
+
+    @Test
+    void aRoundWithNothingPendingStillTellsTheCommittedSize() {
+        evidence.sequence();
+        LeafStore.Sequenced nothing = leaves.sequenceInDatabase(10);
+        assertThat(nothing.entries()).isEmpty();
+        assertThat(nothing.firstIndex()).isEqualTo(leaves.committedSize());
+    }
+}
