@@ -110,31 +110,6 @@ public class LeafStore {
         jdbc.update("UPDATE evidence_sequencer SET next_index = ? WHERE id = 1", firstIndex + entries.size());
     }
 
-    /** A round's outcome: the committed size it started from and what it sequenced, in index order. */
-    public record Sequenced(long firstIndex, List<Pending> entries) {
-    }
-
-    /**
-     * One sequencing round as one statement, {@code evidence_sequence} (PostgreSQL only, V39): the
-     * same steps as {@link #lockNextIndex}, {@link #pending} and {@link #assign}, run by the
-     * database. Outside a transaction it commits as it returns.
-     */
-    public Sequenced sequenceInDatabase(int batch) {
-        long[] first = {-1};
-        List<Pending> entries = new ArrayList<>();
-        jdbc.query("SELECT first_index, entry_id, leaf_hash FROM evidence_sequence(?)", (ResultSet rs) -> {
-            first[0] = rs.getLong(1);
-            long id = rs.getLong(2);
-            if (!rs.wasNull()) {
-                entries.add(new Pending(id, rs.getBytes(3)));
-            }
-        }, batch);
-        if (first[0] < 0) {
-            throw new IllegalStateException("evidence_sequence returned no row");
-        }
-        return new Sequenced(first[0], entries);
-    }
-
     /** Streams the stored leaf hashes of indices [from, to) in index order. */
     public void leafHashes(long from, long to, Consumer<byte[]> consumer) {
         long[] expected = {from};

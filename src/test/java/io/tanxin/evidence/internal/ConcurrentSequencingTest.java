@@ -22,11 +22,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The database's sequencing round (V39) against appends committing and rolling back meanwhile,
- * and against a second sequencer: as another instance would run it, beside this one's rounds.
+ * Sequencing rounds against appends committing and rolling back meanwhile, and against a second
+ * sequencer taking the same steps in its own transactions, as another instance would, beside this
+ * instance's rounds: every committed entry gets one index, in id order, and the log has no gaps.
  */
 @IntegrationTest
-class SequencingInDatabaseTest {
+class ConcurrentSequencingTest {
 
     @Autowired
     EvidenceLog evidence;
@@ -49,7 +50,7 @@ class SequencingInDatabaseTest {
         String run = UUID.randomUUID().toString();
         AtomicBoolean appending = new AtomicBoolean(true);
         List<Long> committed = Collections.synchronizedList(new ArrayList<>());
-        List<LeafStore.Sequenced> otherInstance = Collections.synchronizedList(new ArrayList<>());
+        List<Round> otherInstance = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<Future<?>> appenders = new ArrayList<>();
@@ -78,7 +79,7 @@ class SequencingInDatabaseTest {
             }
             Future<?> other = pool.submit(() -> {
                 while (appending.get()) {
-                    otherInstance.add(leaves.sequenceInDatabase(4));
+                    otherInstance.add(otherInstanceRound(4));
                 }
             });
             Future<?> ours = pool.submit(() -> {
@@ -111,7 +112,7 @@ class SequencingInDatabaseTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_leaf WHERE record_ref LIKE ?", Long.class,
                 "seq:" + run + ":%")).isEqualTo(committed.size());
         // each round of the other sequencer: consecutive indices from its first, in id order
-        for (LeafStore.Sequenced round : otherInstance) {
+        for (Round round : otherInstance) {
             for (int i = 0; i < round.entries().size(); i++) {
                 LeafStore.Pending p = round.entries().get(i);
                 assertThat(leaves.leafIndexOf(p.id())).contains(round.firstIndex() + i);
@@ -126,11 +127,18 @@ class SequencingInDatabaseTest {
         assertThat(tree.rebuild().root(end)).isEqualTo(evidence.rootAt(end));
     }
 
-    @Test
-    void aRoundWithNothingPendingStillTellsTheCommittedSize() {
-        evidence.sequence();
-        LeafStore.Sequenced nothing = leaves.sequenceInDatabase(10);
-        assertThat(nothing.entries()).isEmpty();
-        assertThat(nothing.firstIndex()).isEqualTo(leaves.committedSize());
+    private record Round(long firstIndex, List<LeafStore.Pending> entries) {
+    }
+
+    /** {@link Sequencer}'s steps, without this instance's tree: another instance's round. */
+    private Round otherInstanceRound(int batch) {
+        return new TransactionTemplate(transactions).execute(s -> {
+            long next = leaves.lockNextIndex();
+            List<LeafStore.Pending> pending = leaves.pending(batch);
+            if (!pending.isEmpty()) {
+                leaves.assign(pending, next);
+            }
+            return new Round(next, pending);
+        });
     }
 }
