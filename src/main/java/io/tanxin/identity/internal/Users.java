@@ -2,6 +2,8 @@ package io.tanxin.identity.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,7 +57,7 @@ public class Users {
     public Optional<TokenHolder> findByTokenHash(String tokenHash) {
         // the user and its roles come in one query (a row per role)
         List<StoredUser> rows = new java.util.ArrayList<>();
-        java.time.Instant[] expiresAt = new java.time.Instant[1];
+        Instant[] expiresAt = new Instant[1];
         Set<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("""
                 SELECT u.id, u.username, u.password_hash, u.display_name, u.organisation_kind, u.organisation_code, u.enabled,
@@ -65,7 +67,7 @@ public class Users {
                 .param(tokenHash).query(rs -> {
                     if (rows.isEmpty()) {
                         rows.add(storedUser(rs, 0));
-                        java.sql.Timestamp expires = rs.getTimestamp("expires_at");
+                        Timestamp expires = rs.getTimestamp("expires_at");
                         expiresAt[0] = expires == null ? null : expires.toInstant();
                     }
                     String role = rs.getString("role");
@@ -77,7 +79,7 @@ public class Users {
     }
 
     /** {@code expiresAt}: null if the token never expires. */
-    public record TokenHolder(StoredUser user, java.time.Instant expiresAt) {
+    public record TokenHolder(StoredUser user, Instant expiresAt) {
     }
 
     public Optional<Actor> findActor(String username) {

@@ -31,10 +31,6 @@ final class CanonicalList<E> extends AbstractList<E> implements RandomAccess {
         return items.size();
     }
 
-    List<E> items() {
-        return items;
-    }
-
     SerializableString canonical(java.util.function.Function<List<E>, SerializableString> write) {
         SerializableString text = canonical;
         if (text == null) {
