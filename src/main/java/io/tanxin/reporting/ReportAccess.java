@@ -93,7 +93,7 @@ public class ReportAccess {
     /** Records the permitted read, with its evidence leaf, in the caller's transaction (or its own). */
     public QueryRecord record(Permit permit) {
         return tx.execute(s -> {
-            QueryStore.Row row = insert(permit, false);
+            QueryStore.Row row = insert(permit);
             evidence.record(row);
             return log.record(row);
         });
@@ -106,23 +106,20 @@ public class ReportAccess {
     /**
      * Records the permitted read in the caller's transaction, leaving its evidence leaf for the
      * caller to append with its own in one batch (a report appends the query's leaf and its own:
-     * one round trip to the database instead of two). The caller's transaction must append it, and
-     * the caller must show nothing until the leaf is sequenced ({@code EvidenceLog.seal}): the
-     * transaction then commits without waiting for the log flush, which the sequencing round's own
-     * synchronous commit, after it, covers. A report waited for two flushes, its own and the round's.
+     * one round trip to the database instead of two). The caller's transaction must append it.
      */
     public Recorded recordLeafToAppend(Permit permit) {
         return tx.execute(s -> {
-            QueryStore.Row row = insert(permit, true);
+            QueryStore.Row row = insert(permit);
             return new Recorded(log.record(row), evidence.item(row));
         });
     }
 
-    private QueryStore.Row insert(Permit permit, boolean flushedByALaterCommit) {
+    private QueryStore.Row insert(Permit permit) {
         Grant grant = permit.grant;
         Actor actor = permit.actor;
         QueryStore.Row row = queries.insert(permit.uscc, Instant.now(clock), actor.username(),
-                actor.organisationCode(), grant.basis, grant.purpose, grant.consentId, flushedByALaterCommit);
+                actor.organisationCode(), grant.basis, grant.purpose, grant.consentId);
         events.publishEvent(new ReportQueried(row.id(), permit.uscc, actor.username(), grant.basis, grant.purpose));
         return row;
     }

@@ -43,23 +43,14 @@ public class QueryStore {
         return postgres;
     }
 
-    /**
-     * Inserts a query record and returns it as {@link #byId} would read it back. With
-     * {@code flushedByALaterCommit} the transaction commits without waiting for the database to
-     * flush its log (PostgreSQL's {@code synchronous_commit}, for this transaction only): only for a
-     * caller that shows nothing of what it read until a later, synchronous transaction has read
-     * what this one wrote and committed. PostgreSQL flushes its log in order, so that commit's flush
-     * makes this one durable too before anything is shown.
-     */
+    /** Inserts a query record and returns it as {@link #byId} would read it back. */
     public Row insert(String uscc, Instant at, String username, String organisationCode, AccessBasis basis,
-            ReportPurpose purpose, Long consentId, boolean flushedByALaterCommit) {
+            ReportPurpose purpose, Long consentId) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         var stored = Timestamps.toDb(at);
         if (postgres) {
             // the lock comes first (a materialised CTE the row is selected from), so the id is drawn under it
-            // the setting rides on the lock's statement: a SET LOCAL of its own would cost a round trip
-            jdbc.sql("WITH serialised AS MATERIALIZED (SELECT pg_advisory_xact_lock(?, hashtext(?))"
-                    + (flushedByALaterCommit ? ", set_config('synchronous_commit', 'off', true)) " : ") ")
+            jdbc.sql("WITH serialised AS MATERIALIZED (SELECT pg_advisory_xact_lock(?, hashtext(?))) "
                     + "INSERT INTO reporting_query (uscc, queried_at, username, organisation_code, basis, purpose, "
                     + "consent_id) SELECT ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ?, ?, CAST(? AS BIGINT) "
                     + "FROM serialised")

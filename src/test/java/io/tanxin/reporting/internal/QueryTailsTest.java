@@ -114,36 +114,9 @@ class QueryTailsTest {
         assertThat(tails.since(a, since)).isEqualTo(store.allForEnterprise(a, since));
     }
 
-    @Test
-    void aRecordWhoseFlushALaterCommitCoversSkipsTheWaitInItsOwnTransactionOnly() {
-        String a = enterprise(2);
-        String configured = synchronousCommit();
-        assertThat(configured).isEqualTo("on");
-        List<String> inside = tx.execute(s -> {
-            store.insert(a, Instant.now(), "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null,
-                    true);
-            return List.of(synchronousCommit());
-        });
-        assertThat(inside).containsExactly("off");
-        // the pool hands the same connection on: the setting must have ended with the transaction
-        for (int i = 0; i < 20; i++) {
-            String after = tx.execute(s -> synchronousCommit());
-            assertThat(after).isEqualTo(configured);
-        }
-        String usual = tx.execute(s -> {
-            insert(a);
-            return synchronousCommit();
-        });
-        assertThat(usual).isEqualTo(configured);
-    }
-
-    private String synchronousCommit() {
-        return jdbc.sql("SHOW synchronous_commit").query(String.class).single();
-    }
-
     private long insert(String uscc) {
-        return store.insert(uscc, Instant.now(), "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null,
-                false).id();
+        return store.insert(uscc, Instant.now(), "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null)
+                .id();
     }
 
     private String enterprise(int n) {
