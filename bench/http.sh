@@ -9,7 +9,10 @@
 # The server's own settings pass through the environment (TANXIN_REPORTING_RENDERED_SECTIONS_MB=0
 # measures PDFs whose sections are all rendered afresh).
 # JAR picks the server's jar (default target/tanxin-exec.jar), to compare two builds. RESTART=1 restarts
-# the server after the demo load, before any phase.
+# the server after the demo load, before any phase. WARMUP_SECONDS (default SECONDS_PER_PHASE) and
+# WARMUP_CONNECTIONS (default 8) set the JSON warm-up: on 2 cores the JVM's CPU a report kept falling
+# for about five minutes at 32 connections, so WARMUP_SECONDS=300 WARMUP_CONNECTIONS=32 measures the
+# steady state. To compare two builds on a machine whose speed drifts, use bench/http-ab.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
@@ -73,7 +76,8 @@ phase() { # name connections script [url]
 }
 echo "http benchmark: $(wc -l < "$USCCS") rated enterprises, $(nproc) cores, $(java -version 2>&1 | head -1)"
 has() { [[ " $PHASES " == *" $1 "* ]]; }
-{ has json || has curve; } && ACCEPT=application/json wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
+{ has json || has curve; } && ACCEPT=application/json wrk -t2 -c"${WARMUP_CONNECTIONS:-8}" \
+  -d"${WARMUP_SECONDS:-$T}s" -s bench/wrk/report.lua "$URL" > /dev/null
 has pdf && ACCEPT=application/pdf wrk -t2 -c8 -d"${T}s" -s bench/wrk/report.lua "$URL" > /dev/null
 has floor && wrk -t2 -c8 -d10s -s bench/wrk/simple.lua "$URL/api/v1/parks" > /dev/null
 has floor && phase floor 32 simple.lua "$URL/api/v1/parks"
