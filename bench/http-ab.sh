@@ -7,6 +7,7 @@
 # The province is loaded once into tanxin_bench_ab (kept between runs; DROP it to reload).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/http-lib.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 A=$1; B=$2; T=${T:-20}; ROUNDS=${ROUNDS:-4}; WARM=${WARM:-300}
 export PGOPTIONS="-c client_min_messages=warning"
@@ -33,19 +34,11 @@ serve "$A" 8097 tanxin_bench_a /tmp/tanxin-ab-a.log "${ENV_A:-}"
 serve "$B" 8098 tanxin_bench_b /tmp/tanxin-ab-b.log "${ENV_B:-}"
 export USCCS=$(mktemp) ACCEPT=application/json
 psql -d tanxin_bench_a -Atc "SELECT DISTINCT uscc FROM rating ORDER BY uscc" > "$USCCS"
-token() { curl -s -u analyst:tanxin-demo -H 'Content-Type: application/json' -d '{"name":"bench"}' \
-  "localhost:$1/api/v1/identity/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
-TOKEN_A=$(token 8097); TOKEN_B=$(token 8098)
+TOKEN_A=$(bench_token 8097); TOKEN_B=$(bench_token 8098)
 TOKEN=$TOKEN_A wrk -t2 -c32 -d"${WARM}s" -s bench/wrk/report.lua http://127.0.0.1:8097 > /dev/null
 TOKEN=$TOKEN_B wrk -t2 -c32 -d"${WARM}s" -s bench/wrk/report.lua http://127.0.0.1:8098 > /dev/null
 phase() { # name pid port token
-  local c0 c1 out n
-  c0=$(awk '{print $14 + $15}' /proc/$2/stat)
-  out=$(TOKEN=$4 wrk -t2 -c32 -d"${T}s" -s bench/wrk/report.lua "http://127.0.0.1:$3" | tail -1)
-  c1=$(awk '{print $14 + $15}' /proc/$2/stat)
-  n=$(echo "$out" | sed -E 's/requests ([0-9]+),.*/\1/')
-  awk -v name="$1" -v out="$out" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
-    'BEGIN { printf "%s JSON 32 conn: %s; server JVM %.2f ms CPU/request\n", name, out, t * 1000 / hz / n }'
+  echo "$1 JSON 32 conn: $(TOKEN=$4 bench_measured "$2" 32 report.lua "http://127.0.0.1:$3")"
 }
 echo "A = $A ${ENV_A:-}; B = $B ${ENV_B:-}; $(nproc) cores; phases of $T s after $WARM s of load each"
 for i in $(seq "$ROUNDS"); do

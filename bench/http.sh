@@ -15,6 +15,7 @@
 # steady state. To compare two builds on a machine whose speed drifts, use bench/http-ab.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/http-lib.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 T=${SECONDS_PER_PHASE:-60}
 PHASES=${PHASES:-floor json pdf}
@@ -56,23 +57,16 @@ if [ "$AUTOVACUUM_EVERY" -gt 0 ] && [ "$(psql -h 127.0.0.1 -U postgres -d $DB -A
 fi
 export USCCS=$(mktemp)
 psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT DISTINCT uscc FROM rating ORDER BY uscc" > "$USCCS"
-export TOKEN=$(curl -s -u analyst:tanxin-demo -H 'Content-Type: application/json' -d '{"name":"bench"}' \
-  "localhost:$PORT/api/v1/identity/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+export TOKEN=$(bench_token "$PORT")
 URL=http://127.0.0.1:$PORT
-cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
 # every report lists the enterprise's query records, and every read adds one: a phase's figures hold
 # for the number each enterprise had when it ran, which the earlier phases' reads set
 records() { psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT ROUND(COUNT(*)::numeric / $(wc -l < "$USCCS"), 1) FROM reporting_query"; }
 phase() { # name connections script [url]
-  local c0 out c1 q0
+  local q0 out
   q0=$(records)
-  c0=$(cpu)
-  out=$(wrk -t$(( $2 < 2 ? 1 : 2 )) -c"$2" -d"${T}s" -s "bench/wrk/$3" "${4:-$URL}" | tail -1)
-  c1=$(cpu)
-  local n=$(echo "$out" | sed -E 's/requests ([0-9]+),.*/\1/')
-  awk -v name="$1" -v c="$2" -v out="$out" -v t="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v n="$n" \
-    -v q0="$q0" -v q1="$(records)" 'BEGIN { printf "%-6s %2d conn: %s; server JVM %.2f ms CPU/request; " \
-    "query records an enterprise %s to %s\n", name, c, out, t * 1000 / hz / n, q0, q1 }'
+  out=$(bench_measured "$SERVER" "$2" "$3" "${4:-$URL}")
+  printf "%-6s %2d conn: %s; query records an enterprise %s to %s\n" "$1" "$2" "$out" "$q0" "$(records)"
 }
 echo "http benchmark: $(wc -l < "$USCCS") rated enterprises, $(nproc) cores, $(java -version 2>&1 | head -1)"
 has() { [[ " $PHASES " == *" $1 "* ]]; }

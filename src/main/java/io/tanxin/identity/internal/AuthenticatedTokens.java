@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Whose each API token is, remembered for a short while. Every API request presents a token, and
  * reading it was a round trip to the database before the request's own work: about 8 % of the
- * server's JVM samples under credit-report load (async-profiler). A token is remembered for at most {@link #FRESH_FOR}, and never
- * past its own expiry; only tokens of enabled users are remembered, so an unknown, expired or
- * revoked token is read (and refused) every time.
+ * server's JVM samples under credit-report load (async-profiler). A token is remembered for at
+ * most {@link #FRESH_FOR}, and never past its own expiry; only tokens of enabled users are
+ * remembered, so an unknown, expired or revoked token is read (and refused) every time.
  *
  * <p>The platform neither revokes tokens nor disables users itself yet; one revoked or disabled in
  * the database stops working within {@link #FRESH_FOR} on every instance.
