@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Group commit of sequencing and signing: callers whose entries have committed wait for one round
- * (sequence everything committed, then sign a checkpoint of the tree) that started after their
+ * (sequence everything committed and sign a checkpoint of the tree, in one transaction) that started after their
  * commit, and every caller waiting for that round shares its checkpoint. Under load this turns one
  * sequencing transaction and one signature per caller into one per round, while each caller still
  * gets a checkpoint that covers its own leaf.
@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 public class CheckpointRounds {
 
     private final Sequencer sequencer;
-    private final Checkpoints checkpoints;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition roundOver = lock.newCondition();
@@ -27,9 +26,8 @@ public class CheckpointRounds {
     private boolean running;
     private SignedCheckpoint newest;
 
-    CheckpointRounds(Sequencer sequencer, Checkpoints checkpoints) {
+    CheckpointRounds(Sequencer sequencer) {
         this.sequencer = sequencer;
-        this.checkpoints = checkpoints;
     }
 
     /**
@@ -53,9 +51,7 @@ public class CheckpointRounds {
                 // the database work runs unlocked, so that newcomers can queue up for the next round meanwhile
                 lock.unlock();
                 try {
-                    sequencer.sequence();
-                    // the round brought the tree up to the committed size, so signing needs no catching up
-                    signed = checkpoints.ofTree();
+                    signed = sequencer.sequenceAndSign();
                 } finally {
                     lock.lock();
                     running = false;

@@ -19,12 +19,15 @@ public class Checkpoints {
     private static final String COLUMNS = "tree_size, root_hash, note_text, created_at";
 
     private final JdbcTemplate jdbc;
+    // the INSERT that ends a sequencing round, on the round's own connections
+    private final JdbcTemplate insert;
     private final LogTree tree;
     private final SigningKey key;
     private volatile SignedCheckpoint newest;
 
-    Checkpoints(JdbcTemplate jdbc, LogTree tree, SigningKey key) {
+    Checkpoints(JdbcTemplate jdbc, SequencingConnections connections, LogTree tree, SigningKey key) {
         this.jdbc = jdbc;
+        this.insert = connections.jdbc();
         this.tree = tree;
         this.key = key;
     }
@@ -48,14 +51,33 @@ public class Checkpoints {
         if (known != null && known.treeSize() >= size) {
             return known;
         }
+        SignedCheckpoint signed = signAndStore(size, root);
+        newest = signed;
+        return signed;
+    }
+
+    /**
+     * Signs a checkpoint of a tree that the caller's transaction on the sequencing connections is
+     * about to commit, and stores it in that transaction, so that the two commit together: one round
+     * trip and one commit a sequencing round fewer than signing after it. The caller hands it to
+     * {@link #published} once committed.
+     */
+    SignedCheckpoint signWithin(long size, byte[] root) {
+        return signAndStore(size, root);
+    }
+
+    /** A checkpoint {@link #signWithin} made, now that its transaction has committed. */
+    void published(SignedCheckpoint committed) {
+        found(committed);
+    }
+
+    private SignedCheckpoint signAndStore(long size, byte[] root) {
         String note = key.sign(new Checkpoint(key.origin(), size, root).body());
         // microseconds, as the column keeps them, so the checkpoint returned is the one a later read gives
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("INSERT INTO evidence_checkpoint (tree_size, root_hash, note_text, created_at) VALUES (?, ?, ?, ?)",
+        insert.update("INSERT INTO evidence_checkpoint (tree_size, root_hash, note_text, created_at) VALUES (?, ?, ?, ?)",
                 size, root, note, Timestamp.from(at));
-        SignedCheckpoint signed = new SignedCheckpoint(size, root, note, at);
-        newest = signed;
-        return signed;
+        return new SignedCheckpoint(size, root, note, at);
     }
 
     /**

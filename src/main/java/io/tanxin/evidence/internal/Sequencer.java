@@ -1,11 +1,13 @@
 package io.tanxin.evidence.internal;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.tanxin.evidence.SignedCheckpoint;
+import io.tanxin.evidence.merkle.MerkleFrontier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,20 +22,35 @@ public class Sequencer {
 
     private final LeafStore leaves;
     private final LogTree tree;
+    private final Checkpoints checkpoints;
     private final TransactionTemplate ownTransaction;
     // one round at a time in this JVM, so the tree is extended in the order indices were given
     private final ReentrantLock round = new ReentrantLock();
     private final RecentAssignments recent = new RecentAssignments(4096);
 
-    Sequencer(LeafStore leaves, LogTree tree, PlatformTransactionManager transactions) {
-        this.leaves = leaves;
+    Sequencer(SequencingConnections connections, LogTree tree, Checkpoints checkpoints) {
+        // the round's statements on its own connections, never queued behind the requests' (SequencingConnections)
+        this.leaves = new LeafStore(connections.jdbc());
         this.tree = tree;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.checkpoints = checkpoints;
+        this.ownTransaction = connections.transaction();
     }
 
     /** Sequences everything committed so far; returns how many leaves it added. */
     public long sequence() {
+        return run(false).added();
+    }
+
+    /**
+     * Sequences everything committed so far and returns a signed checkpoint of the tree as the round
+     * leaves it. The checkpoint is signed before the round commits, from the tree's right edge
+     * extended with the round's leaves, and stored in the round's transaction.
+     */
+    SignedCheckpoint sequenceAndSign() {
+        return run(true).checkpoint();
+    }
+
+    private Outcome run(boolean sign) {
         round.lock();
         try {
             long added = 0;
@@ -44,14 +61,22 @@ public class Sequencer {
                     if (!pending.isEmpty()) {
                         leaves.assign(pending, next);
                     }
+                    SignedCheckpoint signed = sign && pending.size() < BATCH ? signWithin(next, pending) : null;
                     return new Round(next, pending.stream().map(LeafStore.Pending::leafHash).toList(),
-                            pending.stream().mapToLong(LeafStore.Pending::id).toArray());
+                            pending.stream().mapToLong(LeafStore.Pending::id).toArray(), signed);
                 });
                 recent.remember(done.entryIds(), done.firstIndex());
                 tree.extend(done.firstIndex(), done.leafHashes());
                 added += done.leafHashes().size();
                 if (done.leafHashes().size() < BATCH) {
-                    return added;
+                    SignedCheckpoint signed = done.checkpoint();
+                    if (signed != null) {
+                        checkpoints.published(signed);
+                    } else if (sign) {
+                        // the tree had to catch up first, now done: sign it as it stands
+                        signed = checkpoints.ofTree();
+                    }
+                    return new Outcome(added, signed);
                 }
             }
         } finally {
@@ -60,13 +85,34 @@ public class Sequencer {
     }
 
     /**
+     * A checkpoint of the tree this round's commit makes, stored in its transaction; null when this
+     * JVM's tree does not end where the round starts (another instance sequenced since it last caught up).
+     */
+    private SignedCheckpoint signWithin(long next, List<LeafStore.Pending> pending) {
+        MerkleFrontier edge = tree.read(t -> t.size() == next ? t.frontier() : null);
+        if (edge == null) {
+            return null;
+        }
+        long size = next + pending.size();
+        Optional<SignedCheckpoint> known = checkpoints.newestKnown();
+        if (known.isPresent() && known.get().treeSize() >= size) {
+            return known.get();
+        }
+        pending.forEach(p -> edge.append(p.leafHash()));
+        return checkpoints.signWithin(size, edge.root());
+    }
+
+    /**
      * The leaf index this JVM gave an entry in one of its recent rounds, without asking the
      * database; empty if it was not among them (another instance, or long ago).
      */
-    public java.util.OptionalLong recentIndexOf(long entryId) {
+    public OptionalLong recentIndexOf(long entryId) {
         return recent.indexOf(entryId);
     }
 
-    private record Round(long firstIndex, List<byte[]> leafHashes, long[] entryIds) {
+    private record Round(long firstIndex, List<byte[]> leafHashes, long[] entryIds, SignedCheckpoint checkpoint) {
+    }
+
+    private record Outcome(long added, SignedCheckpoint checkpoint) {
     }
 }

@@ -10,8 +10,21 @@ import java.util.List;
  */
 public final class MerkleFrontier {
 
-    private final List<byte[]> peaks = new ArrayList<>();
+    private final List<byte[]> peaks;
     private long size;
+
+    public MerkleFrontier() {
+        this(new ArrayList<>(), 0);
+    }
+
+    /** {@code peaks}: the complete subtrees of a tree of {@code size} leaves, largest (leftmost) first. */
+    MerkleFrontier(List<byte[]> peaks, long size) {
+        if (peaks.size() != Long.bitCount(size)) {
+            throw new IllegalArgumentException("a tree of " + size + " leaves has " + Long.bitCount(size) + " peaks");
+        }
+        this.peaks = new ArrayList<>(peaks);
+        this.size = size;
+    }
 
     public long size() {
         return size;

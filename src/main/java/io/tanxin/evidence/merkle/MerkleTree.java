@@ -42,6 +42,23 @@ public final class MerkleTree {
         }
     }
 
+    /**
+     * The tree's right edge at its current size, to extend apart from the tree: a root of leaves not
+     * yet committed (to sign before they are) without the tree ever holding them.
+     */
+    public MerkleFrontier frontier() {
+        long size = size();
+        List<byte[]> peaks = new ArrayList<>(Long.bitCount(size));
+        long start = 0;
+        for (int level = 63 - Long.numberOfLeadingZeros(size); level >= 0; level--) {
+            if ((size & (1L << level)) != 0) {
+                peaks.add(levels.get(level).get(start >>> level));
+                start += 1L << level;
+            }
+        }
+        return new MerkleFrontier(peaks, size);
+    }
+
     public byte[] leafHash(long index) {
         return levels.get(0).get(index);
     }

@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tanxin.evidence.EvidenceData;
 import io.tanxin.evidence.EvidenceLog;
+import io.tanxin.evidence.SignedCheckpoint;
+import io.tanxin.evidence.merkle.MerkleTree;
+import io.tanxin.evidence.note.Ed25519Keys;
+import io.tanxin.evidence.note.SignedNote;
 import io.tanxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sequencing rounds against appends committing and rolling back meanwhile, and against a second
  * sequencer taking the same steps in its own transactions, as another instance would, beside this
- * instance's rounds: every committed entry gets one index, in id order, and the log has no gaps.
+ * instance's rounds: every committed entry gets one index, in id order, and the log has no gaps;
+ * every sealed entry gets a checkpoint that holds it.
  */
 @IntegrationTest
 class ConcurrentSequencingTest {
@@ -125,6 +130,62 @@ class ConcurrentSequencingTest {
         // this instance's tree caught up with the other's rounds and agrees with storage
         assertThat(tree.size()).isEqualTo(end);
         assertThat(tree.rebuild().root(end)).isEqualTo(evidence.rootAt(end));
+    }
+
+    /**
+     * Reports seal their entries while another instance sequences beside this one's rounds: when
+     * this JVM's tree ends where a round starts, the round signs its checkpoint before committing;
+     * when the other instance moved the log on, the round catches up and signs after. Either way each
+     * caller gets a stored, correctly signed checkpoint whose tree holds its leaf.
+     */
+    @Test
+    void everySealedEntryGetsAStoredSignedCheckpointThatHoldsItBesideAnotherInstance() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<EvidenceLog.Sealed> sealed = Collections.synchronizedList(new ArrayList<>());
+        List<Long> entries = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sealing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<?>> reports = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                reports.add(pool.submit(() -> {
+                    for (int i = 0; i < 30; i++) {
+                        String ref = "seal:" + run + ":" + thread + ":" + i;
+                        long id = new TransactionTemplate(transactions).execute(s -> evidence.append("test_log", ref,
+                                EvidenceData.of("test_log").put("ref", ref).toBytes()));
+                        EvidenceLog.Sealed seal = evidence.seal(id).orElseThrow();
+                        entries.add(id);
+                        sealed.add(seal);
+                    }
+                }));
+            }
+            Future<?> other = pool.submit(() -> {
+                while (sealing.get()) {
+                    otherInstanceRound(3);
+                }
+            });
+            for (Future<?> f : reports) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+            sealing.set(false);
+            other.get(1, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        Ed25519Keys.NoteKey key = Ed25519Keys.parseVerifierKey(evidence.publicKey().verifierKey());
+        MerkleTree stored = tree.rebuild();
+        for (int i = 0; i < sealed.size(); i++) {
+            EvidenceLog.Sealed seal = sealed.get(i);
+            SignedCheckpoint cp = seal.checkpoint();
+            assertThat(leaves.leafIndexOf(entries.get(i))).contains(seal.leafIndex());
+            assertThat(cp.treeSize()).isGreaterThan(seal.leafIndex());
+            assertThat(cp.rootHash()).isEqualTo(stored.root(cp.treeSize()));
+            assertThat(SignedNote.verify(cp.note(), key)).isPresent();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_checkpoint WHERE tree_size = ? AND note_text = ?",
+                    Long.class, cp.treeSize(), cp.note())).isPositive();
+        }
+        assertThat(sealed).hasSize(120);
     }
 
     private record Round(long firstIndex, List<LeafStore.Pending> entries) {

@@ -67,6 +67,21 @@ class MerkleProperties {
         }
     }
 
+    @Property(tries = 100)
+    void aFrontierTakenFromTheTreeAndExtendedGivesTheRootTheTreeWillHave(
+            @ForAll @IntRange(min = 0, max = 1100) int committed, @ForAll @IntRange(min = 0, max = 300) int added,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
+        List<byte[]> leaves = randomLeafHashes(committed + added, new Random(seed));
+        MerkleTree tree = treeOf(leaves.subList(0, committed));
+        MerkleFrontier frontier = tree.frontier();
+        assertThat(frontier.size()).isEqualTo(committed);
+        assertThat(frontier.root()).isEqualTo(tree.root());
+        leaves.subList(committed, committed + added).forEach(frontier::append);
+        // the tree itself is untouched until its leaves are added
+        assertThat(tree.size()).isEqualTo(committed);
+        assertThat(frontier.root()).isEqualTo(MerkleHashes.rootOf(leaves));
+    }
+
     @Property(tries = 60)
     void everyConsistencyProofVerifiesAndEveryTamperingFails(@ForAll @IntRange(min = 1, max = 2000) int size,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
