@@ -2,6 +2,7 @@ package io.tanxin.reporting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.tanxin.directory.DirectoryManagement;
@@ -18,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,19 +77,51 @@ public class ReportAccess {
     }
 
     /**
-     * The decision alone: a permit to read, or the refusal recorded (in its own transaction) and
-     * thrown. {@link #record} turns the permit into the query record in the caller's transaction, so
-     * that a report's query record, body and leaves commit together.
+     * Decides the read and, if granted, does {@code work} with the permit, both in one transaction
+     * (one connection a report where deciding first took a second). A refusal is recorded in that
+     * transaction, which then commits, and {@code REPORT_ACCESS_DENIED} is thrown after it, so the
+     * refusal stays recorded although the caller's request fails. {@link #recordLeafToAppend} turns
+     * the permit into the query record in the same transaction.
      */
-    public Permit permit(Actor actor, String uscc, ReportPurpose purpose) {
+    public <T> T decideAndRead(Actor actor, String uscc, ReportPurpose purpose, Function<Permit, T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // a caller's transaction would roll back with the refusal: decide as authorize() does
+            return work.apply(permit(actor, uscc, purpose));
+        }
+        Refused refused = new Refused();
+        T result = tx.execute(s -> {
+            Decision decision = decide(actor, uscc, purpose);
+            if (decision.grant() == null) {
+                recordRefusal(actor, uscc, purpose, decision);
+                refused.refused = true;
+                return null;
+            }
+            return work.apply(new Permit(actor, uscc, decision.grant()));
+        });
+        if (refused.refused) {
+            throw denied();
+        }
+        return result;
+    }
+
+    private static final class Refused {
+        boolean refused;
+    }
+
+    /** The decision alone: a permit to read, or the refusal recorded (in its own transaction) and thrown. */
+    private Permit permit(Actor actor, String uscc, ReportPurpose purpose) {
         Decision decision = decide(actor, uscc, purpose);
         if (decision.grant() == null) {
             // its own transaction, so the refusal stays recorded although the caller's request fails
-            ownTx.executeWithoutResult(s -> refusals.insert(uscc, Instant.now(clock), actor.username(),
-                    actor.organisationCode(), roles(actor), purpose, DENIED, decision.refusal()));
+            ownTx.executeWithoutResult(s -> recordRefusal(actor, uscc, purpose, decision));
             throw denied();
         }
         return new Permit(actor, uscc, decision.grant());
+    }
+
+    private void recordRefusal(Actor actor, String uscc, ReportPurpose purpose, Decision decision) {
+        refusals.insert(uscc, Instant.now(clock), actor.username(), actor.organisationCode(), roles(actor), purpose,
+                DENIED, decision.refusal());
     }
 
     /** Records the permitted read, with its evidence leaf, in the caller's transaction (or its own). */

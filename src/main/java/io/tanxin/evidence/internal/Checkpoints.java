@@ -51,33 +51,34 @@ public class Checkpoints {
         if (known != null && known.treeSize() >= size) {
             return known;
         }
-        SignedCheckpoint signed = signAndStore(size, root);
+        SignedCheckpoint signed = sign(size, root);
+        insert.update(INSERT, insertValues(signed));
         newest = signed;
         return signed;
     }
 
     /**
-     * Signs a checkpoint of a tree that the caller's transaction on the sequencing connections is
-     * about to commit, and stores it in that transaction, so that the two commit together: one round
-     * trip and one commit a sequencing round fewer than signing after it. The caller hands it to
-     * {@link #published} once committed.
+     * Signs a checkpoint of a tree that a sequencing round is about to commit, for the round to store
+     * in its transaction ({@link LeafStore#assign}) so that the two commit together. The round hands
+     * it to {@link #published} once committed.
      */
-    SignedCheckpoint signWithin(long size, byte[] root) {
-        return signAndStore(size, root);
+    SignedCheckpoint sign(long size, byte[] root) {
+        String note = key.sign(new Checkpoint(key.origin(), size, root).body());
+        // microseconds, as the column keeps them, so the checkpoint returned is the one a later read gives
+        return new SignedCheckpoint(size, root, note, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** A checkpoint {@link #signWithin} made, now that its transaction has committed. */
+    /** A checkpoint {@link #sign} made, now that the round that stored it has committed. */
     void published(SignedCheckpoint committed) {
         found(committed);
     }
 
-    private SignedCheckpoint signAndStore(long size, byte[] root) {
-        String note = key.sign(new Checkpoint(key.origin(), size, root).body());
-        // microseconds, as the column keeps them, so the checkpoint returned is the one a later read gives
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        insert.update("INSERT INTO evidence_checkpoint (tree_size, root_hash, note_text, created_at) VALUES (?, ?, ?, ?)",
-                size, root, note, Timestamp.from(at));
-        return new SignedCheckpoint(size, root, note, at);
+    /** The statement that stores a checkpoint, with {@link #insertValues}. */
+    static final String INSERT = "INSERT INTO evidence_checkpoint (tree_size, root_hash, note_text, created_at) "
+            + "VALUES (?, ?, ?, ?)";
+
+    static Object[] insertValues(SignedCheckpoint cp) {
+        return new Object[] {cp.treeSize(), cp.rootHash(), cp.note(), Timestamp.from(cp.createdAt())};
     }
 
     /**

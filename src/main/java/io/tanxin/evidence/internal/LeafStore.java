@@ -11,13 +11,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.tanxin.evidence.LeafInfo;
+import io.tanxin.evidence.SignedCheckpoint;
+import io.tanxin.shared.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The evidence_leaf table and the sequencer row: entries are inserted pending and given an index once. */
+/**
+ * The evidence_leaf table and the sequencer row: entries are inserted pending and given an index
+ * once, with the checkpoint a sequencing round signed for them.
+ */
 @Repository
 public class LeafStore {
 
@@ -25,9 +30,11 @@ public class LeafStore {
     private static final int STREAM_FETCH_SIZE = 5_000;
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
-    LeafStore(JdbcTemplate jdbc) {
+    LeafStore(JdbcTemplate jdbc, Database database) {
         this.jdbc = jdbc;
+        this.postgres = database.postgres();
     }
 
     public record NewEntry(String kind, String recordRef, byte[] data, byte[] leafHash) {
@@ -78,16 +85,16 @@ public class LeafStore {
     }
 
     /**
-     * Gives the pending entries consecutive indices from {@code firstIndex} in list order. Runs of
-     * consecutive ids take one UPDATE each, so a batch appended together is sequenced in one
-     * statement; ids in the gaps (rolled back, or not yet committed) are never touched. The runs go
-     * to the database as one JDBC batch: under load a round has a run for almost every report in it,
-     * and one round trip each kept every waiting report waiting.
+     * Gives the pending entries consecutive indices from {@code firstIndex} in list order, moves the
+     * sequencer row on and stores {@code checkpoint} (if not null: the checkpoint of the tree this
+     * makes, signed before commit). Runs of consecutive ids take one UPDATE each, so a batch
+     * appended together is sequenced in one statement; ids in the gaps (rolled back, or not yet
+     * committed) are never touched. On PostgreSQL all of it is one statement, one round trip a round
+     * that every report in it waits for; elsewhere the runs go as one JDBC batch and the rest after.
      */
-    public void assign(List<Pending> entries, long firstIndex) {
+    public void assign(List<Pending> entries, long firstIndex, SignedCheckpoint checkpoint) {
         Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> runs = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
+        List<long[]> runs = new ArrayList<>();
         int start = 0;
         while (start < entries.size()) {
             int end = start + 1;
@@ -95,19 +102,63 @@ public class LeafStore {
                 end++;
             }
             long firstId = entries.get(start).id();
-            runs.add(new Object[] {firstIndex + start - firstId, now, firstId, entries.get(end - 1).id()});
-            lengths.add(end - start);
+            runs.add(new long[] {firstIndex + start - firstId, firstId, entries.get(end - 1).id()});
             start = end;
         }
-        int[] updated = jdbc.batchUpdate("UPDATE evidence_leaf SET leaf_index = id + ?, sequenced_at = ? "
-                + "WHERE id BETWEEN ? AND ? AND leaf_index IS NULL", runs);
-        for (int i = 0; i < runs.size(); i++) {
-            if (updated[i] != lengths.get(i)) {
-                throw new IllegalStateException("sequencer lost entries " + runs.get(i)[2] + ".." + runs.get(i)[3]
-                        + ": updated " + updated[i] + " of " + lengths.get(i));
+        long nextIndex = firstIndex + entries.size();
+        long updated;
+        if (entries.isEmpty()) {
+            updated = 0;
+            if (checkpoint != null) {
+                jdbc.update(Checkpoints.INSERT, Checkpoints.insertValues(checkpoint));
+            }
+        } else if (postgres) {
+            updated = assignInOneStatement(runs, now, nextIndex, checkpoint);
+        } else {
+            int[] counts = jdbc.batchUpdate("UPDATE evidence_leaf SET leaf_index = id + ?, sequenced_at = ? "
+                    + "WHERE id BETWEEN ? AND ? AND leaf_index IS NULL",
+                    runs.stream().map(r -> new Object[] {r[0], now, r[1], r[2]}).toList());
+            updated = java.util.Arrays.stream(counts).asLongStream().sum();
+            jdbc.update("UPDATE evidence_sequencer SET next_index = ? WHERE id = 1", nextIndex);
+            if (checkpoint != null) {
+                jdbc.update(Checkpoints.INSERT, Checkpoints.insertValues(checkpoint));
             }
         }
-        jdbc.update("UPDATE evidence_sequencer SET next_index = ? WHERE id = 1", firstIndex + entries.size());
+        // a run updates at most its own length, so the total tells whether any entry was lost
+        if (updated != entries.size()) {
+            throw new IllegalStateException("sequencer lost entries from " + entries.get(0).id() + ": updated "
+                    + updated + " of " + entries.size());
+        }
+    }
+
+    private long assignInOneStatement(List<long[]> runs, Timestamp now, long nextIndex, SignedCheckpoint checkpoint) {
+        // data-modifying CTEs run once and to completion whether or not the final SELECT reads them
+        String sql = "WITH runs AS (UPDATE evidence_leaf l SET leaf_index = l.id + r.shift, sequenced_at = ? "
+                + "FROM unnest(?, ?, ?) AS r(shift, first_id, last_id) "
+                + "WHERE l.id BETWEEN r.first_id AND r.last_id AND l.leaf_index IS NULL RETURNING 1), "
+                + "moved AS (UPDATE evidence_sequencer SET next_index = ? WHERE id = 1 RETURNING 1)"
+                + (checkpoint == null ? "" : ", signed AS (" + Checkpoints.INSERT + " RETURNING 1)")
+                + " SELECT (SELECT COUNT(*) FROM runs)";
+        Long updated = jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            ps.setTimestamp(1, now);
+            for (int column = 0; column < 3; column++) {
+                Long[] values = new Long[runs.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = runs.get(i)[column];
+                }
+                ps.setArray(2 + column, connection.createArrayOf("bigint", values));
+            }
+            ps.setLong(5, nextIndex);
+            if (checkpoint != null) {
+                Object[] values = Checkpoints.insertValues(checkpoint);
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(6 + i, values[i]);
+                }
+            }
+            return ps;
+        }, (ResultSet rs) -> rs.next() ? rs.getLong(1) : null);
+        return updated == null ? 0 : updated;
     }
 
     /** Streams the stored leaf hashes of indices [from, to) in index order. */

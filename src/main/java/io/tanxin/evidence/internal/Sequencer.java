@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.tanxin.evidence.SignedCheckpoint;
 import io.tanxin.evidence.merkle.MerkleFrontier;
+import io.tanxin.shared.Database;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +29,9 @@ public class Sequencer {
     private final ReentrantLock round = new ReentrantLock();
     private final RecentAssignments recent = new RecentAssignments(4096);
 
-    Sequencer(SequencingConnections connections, LogTree tree, Checkpoints checkpoints) {
+    Sequencer(SequencingConnections connections, Database database, LogTree tree, Checkpoints checkpoints) {
         // the round's statements on its own connections, never queued behind the requests' (SequencingConnections)
-        this.leaves = new LeafStore(connections.jdbc());
+        this.leaves = new LeafStore(connections.jdbc(), database);
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.ownTransaction = connections.transaction();
@@ -44,7 +45,7 @@ public class Sequencer {
     /**
      * Sequences everything committed so far and returns a signed checkpoint of the tree as the round
      * leaves it. The checkpoint is signed before the round commits, from the tree's right edge
-     * extended with the round's leaves, and stored in the round's transaction.
+     * extended with the round's leaves, and stored with the round's indices in one statement.
      */
     SignedCheckpoint sequenceAndSign() {
         return run(true).checkpoint();
@@ -58,12 +59,10 @@ public class Sequencer {
                 Round done = ownTransaction.execute(status -> {
                     long next = leaves.lockNextIndex();
                     List<LeafStore.Pending> pending = leaves.pending(BATCH);
-                    if (!pending.isEmpty()) {
-                        leaves.assign(pending, next);
-                    }
-                    SignedCheckpoint signed = sign && pending.size() < BATCH ? signWithin(next, pending) : null;
+                    Signing signing = sign && pending.size() < BATCH ? signing(next, pending) : Signing.NONE;
+                    leaves.assign(pending, next, signing.fresh() ? signing.checkpoint() : null);
                     return new Round(next, pending.stream().map(LeafStore.Pending::leafHash).toList(),
-                            pending.stream().mapToLong(LeafStore.Pending::id).toArray(), signed);
+                            pending.stream().mapToLong(LeafStore.Pending::id).toArray(), signing.checkpoint());
                 });
                 recent.remember(done.entryIds(), done.firstIndex());
                 tree.extend(done.firstIndex(), done.leafHashes());
@@ -85,21 +84,26 @@ public class Sequencer {
     }
 
     /**
-     * A checkpoint of the tree this round's commit makes, stored in its transaction; null when this
-     * JVM's tree does not end where the round starts (another instance sequenced since it last caught up).
+     * The checkpoint of the tree this round's commit makes: one signed already, or a new one for the
+     * round to store; none when this JVM's tree does not end where the round starts (another
+     * instance sequenced since it last caught up).
      */
-    private SignedCheckpoint signWithin(long next, List<LeafStore.Pending> pending) {
+    private Signing signing(long next, List<LeafStore.Pending> pending) {
         MerkleFrontier edge = tree.read(t -> t.size() == next ? t.frontier() : null);
         if (edge == null) {
-            return null;
+            return Signing.NONE;
         }
         long size = next + pending.size();
         Optional<SignedCheckpoint> known = checkpoints.newestKnown();
         if (known.isPresent() && known.get().treeSize() >= size) {
-            return known.get();
+            return new Signing(known.get(), false);
         }
         pending.forEach(p -> edge.append(p.leafHash()));
-        return checkpoints.signWithin(size, edge.root());
+        return new Signing(checkpoints.sign(size, edge.root()), true);
+    }
+
+    private record Signing(SignedCheckpoint checkpoint, boolean fresh) {
+        static final Signing NONE = new Signing(null, false);
     }
 
     /**

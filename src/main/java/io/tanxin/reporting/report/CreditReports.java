@@ -40,16 +40,15 @@ import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
 import io.tanxin.shared.Period;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issues carbon credit reports: decides access first (which records the query), assembles the
- * body from the modules' APIs (the enterprise's content reused while its content version stands,
- * {@link ReportContents}; its query records read every time), stores the body's hash and appends
- * an evidence leaf in one transaction, then sequences it and attaches a signed checkpoint that
- * includes it and the proof.
+ * Issues carbon credit reports: in one transaction it decides access (and records the query),
+ * assembles the body from the modules' APIs (the enterprise's content reused while its content
+ * version stands, {@link ReportContents}; its query records read every time), stores the body's
+ * hash and appends an evidence leaf; then it sequences the leaf and attaches a signed checkpoint
+ * that includes it and the proof.
  */
 @Service
 public class CreditReports {
@@ -70,12 +69,11 @@ public class CreditReports {
     private final EvidenceLog evidence;
     private final ReportEvidence store;
     private final ReportContents contents;
-    private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
 
     CreditReports(ReportAccess access, QueryLog queries, Objections objections, DirectoryManagement directory,
             AccountingManagement accounting, RatingManagement ratings, EnterpriseFacts facts, EvidenceLog evidence,
-            ReportEvidence store, ReportContents contents, TransactionTemplate tx) {
+            ReportEvidence store, ReportContents contents) {
         this.access = access;
         this.queries = queries;
         this.objections = objections;
@@ -86,7 +84,6 @@ public class CreditReports {
         this.evidence = evidence;
         this.store = store;
         this.contents = contents;
-        this.tx = tx;
     }
 
     /** An issued report and its JSON, whose body is the canonical text that was hashed. */
@@ -99,15 +96,15 @@ public class CreditReports {
      */
     public Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
         long t0 = System.nanoTime();
-        ReportAccess.Permit permit = access.permit(actor, uscc, purpose);
-        long t1 = System.nanoTime();
+        long[] t1 = new long[1];
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long[] entry = new long[1];
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
         byte[][] canonical = new byte[1][];
         byte[][] leafData = new byte[1][];
-        tx.executeWithoutResult(s -> {
+        access.decideAndRead(actor, uscc, purpose, permit -> {
+            t1[0] = System.nanoTime();
             // the query record commits with the report it is for
             ReportAccess.Recorded recorded = access.recordLeafToAppend(permit);
             QueryRecord query = recorded.query();
@@ -123,6 +120,7 @@ public class CreditReports {
             List<Long> entries = evidence.appendItems(List.of(recorded.leaf(),
                     new EvidenceLog.Item(ReportEvidence.KIND, ReportEvidence.ref(id), leafData[0])));
             entry[0] = entries.get(1);
+            return null;
         });
         long t2 = System.nanoTime();
         EvidenceLog.Sealed sealed = evidence.seal(entry[0]).orElseThrow(() -> new DomainException("REPORT_NOT_SEQUENCED",
@@ -144,7 +142,7 @@ public class CreditReports {
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
-                    body[0].reportNumber(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t4 - t2) / 1_000_000,
+                    body[0].reportNumber(), (t1[0] - t0) / 1_000_000, (t2 - t1[0]) / 1_000_000, (t4 - t2) / 1_000_000,
                     (t5 - t4) / 1_000_000);
         }
         return issued;

@@ -197,7 +197,7 @@ class ConcurrentSequencingTest {
             long next = leaves.lockNextIndex();
             List<LeafStore.Pending> pending = leaves.pending(batch);
             if (!pending.isEmpty()) {
-                leaves.assign(pending, next);
+                leaves.assign(pending, next, null);
             }
             return new Round(next, pending);
         });
