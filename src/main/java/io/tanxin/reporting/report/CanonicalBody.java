@@ -70,6 +70,14 @@ final class CanonicalBody {
         return CANONICAL.writeValueAsBytes(body);
     }
 
+    private static final tools.jackson.databind.ObjectWriter CANONICAL_TO_STREAM = CANONICAL.writer()
+            .without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET);
+
+    /** Writes the body's canonical JSON in UTF-8 to {@code out}, which it leaves open. */
+    static void write(Object body, java.io.OutputStream out) {
+        CANONICAL_TO_STREAM.writeValue(out, body);
+    }
+
     static byte[] sha256(byte[] canonical) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(canonical);

@@ -87,21 +87,21 @@ public class CreditReports {
     }
 
     /** An issued report and its JSON, whose body is the canonical text that was hashed. */
-    public record Issued(CreditReport report, byte[] json) {
+    record Issued(CreditReport report, ReportJson json) {
     }
 
     /**
      * Authorizes (and records) the read, then issues the report. {@code purpose} is what a bank
      * states; the others read for their own fixed purpose. {@code baseUrl} makes the verification address.
      */
-    public Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
+    Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
         long t0 = System.nanoTime();
         long[] t1 = new long[1];
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         long[] entry = new long[1];
         CreditReport.Body[] body = new CreditReport.Body[1];
         byte[][] hash = new byte[1][];
-        byte[][] canonical = new byte[1][];
+        ReportJson[] json = new ReportJson[1];
         byte[][] leafData = new byte[1][];
         access.decideAndRead(actor, uscc, purpose, permit -> {
             t1[0] = System.nanoTime();
@@ -113,8 +113,8 @@ public class CreditReports {
                     + sixDigits(query.id());
             body[0] = body(number, issuedAt, permit.enterprise().orElseGet(() -> directory.enterprise(uscc)),
                     query.purpose(), actor);
-            canonical[0] = CanonicalBody.bytes(body[0]);
-            hash[0] = CanonicalBody.sha256(canonical[0]);
+            json[0] = new ReportJson(body[0], expectedSize(body[0]));
+            hash[0] = json[0].bodySha256();
             long id = store.insert(number, uscc, issuedAt, query.id(), hash[0], actor.username());
             leafData[0] = OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]);
             List<Long> entries = evidence.appendItems(List.of(recorded.leaf(),
@@ -138,7 +138,8 @@ public class CreditReports {
                 base + "/api/v1/evidence/public-key",
                 "java -jar tanxin-exec.jar verify report --key public-key.pem --report report.json");
         // the body goes out as the very canonical text that was hashed
-        Issued issued = new Issued(new CreditReport(body[0], ev), envelope(canonical[0], JSON.writeValueAsBytes(ev)));
+        json[0].close(JSON.writeValueAsBytes(ev));
+        Issued issued = new Issued(new CreditReport(body[0], ev), json[0]);
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
@@ -154,15 +155,12 @@ public class CreditReports {
         return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;
     }
 
-    /** {@code {"body":<body>,"evidence":<evidence>}}, both already JSON objects. */
-    private static byte[] envelope(byte[] body, byte[] evidence) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length + evidence.length + 32);
-        out.writeBytes("{\"body\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.writeBytes(body);
-        out.writeBytes(",\"evidence\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.writeBytes(evidence);
-        out.write('}');
-        return out.toByteArray();
+    /**
+     * A generous guess at a JSON report's size: a query record's text is some 300 bytes, and the rest
+     * of a demo report 14-36 KB with its evidence.
+     */
+    private static int expectedSize(CreditReport.Body body) {
+        return 48 * 1024 + 400 * body.queryRecords().size();
     }
 
     CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose, Actor reader) {

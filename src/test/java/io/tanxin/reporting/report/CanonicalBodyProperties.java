@@ -40,6 +40,20 @@ class CanonicalBodyProperties {
         assertThat(CanonicalBody.sha256(value)).isEqualTo(verifier);
     }
 
+    /** A JSON report is the canonical body in its envelope, hashed where it was written, whatever the buffer's first size. */
+    @Property(tries = 300)
+    void aReportsJsonCarriesTheCanonicalBodyItsHashNames(@ForAll("outers") Outer value,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4096) int expectedSize) throws Exception {
+        ReportJson json = new ReportJson(value, expectedSize);
+        assertThat(json.bodySha256()).isEqualTo(CanonicalBody.sha256(value));
+        json.close("{\"leafIndex\":7}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        json.writeTo(sent);
+        assertThat(sent.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"body\":" + CanonicalBody.json(value) + ",\"evidence\":{\"leafIndex\":7}}");
+        assertThat(json.length()).isEqualTo(sent.size());
+    }
+
     /** The reports of one content version share its lists, whose text is written once and kept. */
     @Property(tries = 300)
     void aSharedListIsWrittenAsAPlainOneTheFirstTimeAndEveryTimeAfter(@ForAll("outers") Outer value) {
