@@ -75,42 +75,6 @@ public class LeafStore {
         return jdbc.queryForObject("SELECT next_index FROM evidence_sequencer WHERE id = 1 FOR UPDATE", Long.class);
     }
 
-    /** The sequencer row locked until the transaction ends, and the pending entries it is to sequence. */
-    public record Locked(long nextIndex, List<Pending> pending) {
-    }
-
-    /**
-     * {@link #lockNextIndex} and then {@link #pending}: on PostgreSQL in one statement, one round trip
-     * a round fewer. Its pending entries are those of the statement's snapshot, taken before the lock
-     * was granted; if another instance's round committed in between (the locked row's next index is
-     * not the one the snapshot saw), the entries it sequenced may be among them, so they are read
-     * again now that the lock is held.
-     */
-    public Locked lockAndReadPending(int limit) {
-        if (!postgres) {
-            long next = lockNextIndex();
-            return new Locked(next, pending(limit));
-        }
-        long[] next = {-1};
-        long[] seen = {-1};
-        List<Pending> pending = new ArrayList<>();
-        jdbc.query("SELECT s.next_index, (SELECT next_index FROM evidence_sequencer WHERE id = 1) AS seen, "
-                + "p.id, p.leaf_hash FROM evidence_sequencer s LEFT JOIN LATERAL (SELECT id, leaf_hash FROM evidence_leaf "
-                + "WHERE leaf_index IS NULL ORDER BY id LIMIT ?) p ON TRUE WHERE s.id = 1 FOR UPDATE OF s",
-                (ResultSet rs) -> {
-                    next[0] = rs.getLong(1);
-                    seen[0] = rs.getLong(2);
-                    long id = rs.getLong(3);
-                    if (!rs.wasNull()) {
-                        pending.add(new Pending(id, rs.getBytes(4)));
-                    }
-                }, limit);
-        if (next[0] < 0) {
-            throw new IllegalStateException("the evidence sequencer row is missing");
-        }
-        return new Locked(next[0], next[0] == seen[0] ? pending : pending(limit));
-    }
-
     public long committedSize() {
         return jdbc.queryForObject("SELECT next_index FROM evidence_sequencer WHERE id = 1", Long.class);
     }

@@ -57,9 +57,8 @@ public class Sequencer {
             long added = 0;
             while (true) {
                 Round done = ownTransaction.execute(status -> {
-                    LeafStore.Locked locked = leaves.lockAndReadPending(BATCH);
-                    long next = locked.nextIndex();
-                    List<LeafStore.Pending> pending = locked.pending();
+                    long next = leaves.lockNextIndex();
+                    List<LeafStore.Pending> pending = leaves.pending(BATCH);
                     Signing signing = sign && pending.size() < BATCH ? signing(next, pending) : Signing.NONE;
                     leaves.assign(pending, next, signing.fresh() ? signing.checkpoint() : null);
                     return new Round(next, pending.stream().map(LeafStore.Pending::leafHash).toList(),

@@ -188,66 +188,6 @@ class ConcurrentSequencingTest {
         assertThat(sealed).hasSize(120);
     }
 
-    /**
-     * The round's lock and pending read are one statement whose snapshot predates the lock: when it
-     * waited for another instance's round, the entries that round sequenced are in its snapshot as
-     * pending, and must be read again, not given a second index.
-     */
-    @Test
-    void aRoundThatWaitedForAnotherInstancesRoundReadsItsPendingEntriesAgain() throws Exception {
-        String run = UUID.randomUUID().toString();
-        java.util.concurrent.CountDownLatch otherLocked = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch otherAssigned = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        List<Long> ids = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<List<LeafStore.Pending>> other = pool.submit(() -> new TransactionTemplate(transactions).execute(s -> {
-                long next = leaves.lockNextIndex();
-                otherLocked.countDown();
-                await(appended);
-                List<LeafStore.Pending> pending = leaves.pending(100_000);
-                leaves.assign(pending, next, null);
-                otherAssigned.countDown();
-                await(release);
-                return pending;
-            }));
-            await(otherLocked);
-            // committed while the other instance holds the lock, so no round of this one can take them first
-            new TransactionTemplate(transactions).executeWithoutResult(s -> {
-                for (int k = 0; k < 3; k++) {
-                    String ref = "relock:" + run + ":" + k;
-                    ids.add(evidence.append("test_log", ref, EvidenceData.of("test_log").put("ref", ref).toBytes()));
-                }
-            });
-            appended.countDown();
-            await(otherAssigned);
-            Future<LeafStore.Locked> ours = pool.submit(() -> new TransactionTemplate(transactions)
-                    .execute(s -> leaves.lockAndReadPending(100_000)));
-            Thread.sleep(500);
-            assertThat(ours).as("waits for the other instance's lock").isNotDone();
-            release.countDown();
-
-            assertThat(other.get(1, TimeUnit.MINUTES)).extracting(LeafStore.Pending::id).containsAll(ids);
-            LeafStore.Locked locked = ours.get(1, TimeUnit.MINUTES);
-            assertThat(locked.pending()).extracting(LeafStore.Pending::id).doesNotContainAnyElementsOf(ids);
-            assertThat(locked.nextIndex()).isGreaterThanOrEqualTo(leaves.leafIndexOf(ids.get(2)).orElseThrow() + 1);
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
-        }
-    }
-
-    private static void await(java.util.concurrent.CountDownLatch latch) {
-        try {
-            assertThat(latch.await(1, TimeUnit.MINUTES)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private record Round(long firstIndex, List<LeafStore.Pending> entries) {
     }
 
