@@ -88,24 +88,20 @@ public class ReportAccess {
             // a caller's transaction would roll back with the refusal: decide as authorize() does
             return work.apply(permit(actor, uscc, purpose));
         }
-        Refused refused = new Refused();
+        boolean[] refused = {false};
         T result = tx.execute(s -> {
             Decision decision = decide(actor, uscc, purpose);
             if (decision.grant() == null) {
                 recordRefusal(actor, uscc, purpose, decision);
-                refused.refused = true;
+                refused[0] = true;
                 return null;
             }
             return work.apply(new Permit(actor, uscc, decision.grant()));
         });
-        if (refused.refused) {
+        if (refused[0]) {
             throw denied();
         }
         return result;
-    }
-
-    private static final class Refused {
-        boolean refused;
     }
 
     /** The decision alone: a permit to read, or the refusal recorded (in its own transaction) and thrown. */
