@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Group commit of sequencing and signing: callers whose entries have committed wait for one round
- * (sequence everything committed and sign a checkpoint of the tree, in one transaction) that started after their
- * commit, and every caller waiting for that round shares its checkpoint. Under load this turns one
- * sequencing transaction and one signature per caller into one per round, while each caller still
- * gets a checkpoint that covers its own leaf.
+ * (sequence everything committed and sign a checkpoint of the tree, in one transaction) that
+ * started after their commit, and every caller waiting for that round shares its checkpoint. Under
+ * load this turns one sequencing transaction and one signature per caller into one per round,
+ * while each caller still gets a checkpoint that covers its own leaf.
  */
 @Component
 public class CheckpointRounds {

@@ -67,7 +67,7 @@ class SequencingConnections implements DisposableBean {
         // one round at a time in this JVM, plus the periodic checkpoint
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(1);
-        // connect lazily, so a database that comes up after the application is handled as the application's pool handles it
+        // connect lazily: a database that comes up after the application is met as the application's pool meets it
         config.setInitializationFailTimeout(-1);
         return config;
     }

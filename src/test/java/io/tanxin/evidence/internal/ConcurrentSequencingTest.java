@@ -182,8 +182,8 @@ class ConcurrentSequencingTest {
             assertThat(cp.treeSize()).isGreaterThan(seal.leafIndex());
             assertThat(cp.rootHash()).isEqualTo(stored.root(cp.treeSize()));
             assertThat(SignedNote.verify(cp.note(), key)).isPresent();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_checkpoint WHERE tree_size = ? AND note_text = ?",
-                    Long.class, cp.treeSize(), cp.note())).isPositive();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_checkpoint WHERE tree_size = ? "
+                    + "AND note_text = ?", Long.class, cp.treeSize(), cp.note())).isPositive();
         }
         assertThat(sealed).hasSize(120);
     }

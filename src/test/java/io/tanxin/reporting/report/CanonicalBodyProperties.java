@@ -40,7 +40,10 @@ class CanonicalBodyProperties {
         assertThat(CanonicalBody.sha256(value)).isEqualTo(verifier);
     }
 
-    /** A JSON report is the canonical body in its envelope, hashed where it was written, whatever the buffer's first size. */
+    /**
+     * A JSON report is the canonical body in its envelope, hashed where it was written, whatever the
+     * buffer's first size.
+     */
     @Property(tries = 300)
     void aReportsJsonCarriesTheCanonicalBodyItsHashNames(@ForAll("outers") Outer value,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 4096) int expectedSize) throws Exception {
