@@ -106,20 +106,17 @@ public class LeafStore {
             start = end;
         }
         long nextIndex = firstIndex + entries.size();
-        long updated;
-        if (entries.isEmpty()) {
-            updated = 0;
-            if (checkpoint != null) {
-                jdbc.update(Checkpoints.INSERT, Checkpoints.insertValues(checkpoint));
-            }
-        } else if (postgres) {
+        long updated = 0;
+        if (postgres && !entries.isEmpty()) {
             updated = assignInOneStatement(runs, now, nextIndex, checkpoint);
         } else {
-            int[] counts = jdbc.batchUpdate("UPDATE evidence_leaf SET leaf_index = id + ?, sequenced_at = ? "
-                    + "WHERE id BETWEEN ? AND ? AND leaf_index IS NULL",
-                    runs.stream().map(r -> new Object[] {r[0], now, r[1], r[2]}).toList());
-            updated = java.util.Arrays.stream(counts).asLongStream().sum();
-            jdbc.update("UPDATE evidence_sequencer SET next_index = ? WHERE id = 1", nextIndex);
+            if (!entries.isEmpty()) {
+                int[] counts = jdbc.batchUpdate("UPDATE evidence_leaf SET leaf_index = id + ?, sequenced_at = ? "
+                        + "WHERE id BETWEEN ? AND ? AND leaf_index IS NULL",
+                        runs.stream().map(r -> new Object[] {r[0], now, r[1], r[2]}).toList());
+                updated = java.util.Arrays.stream(counts).asLongStream().sum();
+                jdbc.update("UPDATE evidence_sequencer SET next_index = ? WHERE id = 1", nextIndex);
+            }
             if (checkpoint != null) {
                 jdbc.update(Checkpoints.INSERT, Checkpoints.insertValues(checkpoint));
             }

@@ -55,15 +55,10 @@ class SequencingConnections implements DisposableBean {
     }
 
     private static HikariConfig configLike(HikariDataSource application) {
+        // everything Boot configured (URL, credentials, driver, properties, init SQL, metrics), then the pool's own size
         HikariConfig config = new HikariConfig();
+        application.copyStateTo(config);
         config.setPoolName("evidence-sequencing");
-        config.setJdbcUrl(application.getJdbcUrl());
-        config.setUsername(application.getUsername());
-        config.setPassword(application.getPassword());
-        if (application.getDriverClassName() != null) {
-            config.setDriverClassName(application.getDriverClassName());
-        }
-        config.setDataSourceProperties(application.getDataSourceProperties());
         // one round at a time in this JVM, plus the periodic checkpoint
         config.setMaximumPoolSize(2);
         config.setMinimumIdle(1);

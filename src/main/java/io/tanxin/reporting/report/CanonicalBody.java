@@ -65,11 +65,6 @@ final class CanonicalBody {
     private CanonicalBody() {
     }
 
-    /** The body's canonical JSON in UTF-8: what is hashed, and what a JSON report carries as its body. */
-    static byte[] bytes(Object body) {
-        return CANONICAL.writeValueAsBytes(body);
-    }
-
     private static final tools.jackson.databind.ObjectWriter CANONICAL_TO_STREAM = CANONICAL.writer()
             .without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET);
 
@@ -79,15 +74,23 @@ final class CanonicalBody {
     }
 
     static byte[] sha256(byte[] canonical) {
+        return sha256(canonical, 0, canonical.length);
+    }
+
+    /** The SHA-256 of {@code length} bytes of {@code buffer} from {@code offset}. */
+    static byte[] sha256(byte[] buffer, int offset, int length) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(canonical);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(buffer, offset, length);
+            return sha.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The SHA-256 of the body's canonical JSON in UTF-8. */
     static byte[] sha256(Object body) {
-        return sha256(bytes(body));
+        return sha256(CANONICAL.writeValueAsBytes(body));
     }
 
     /** The canonical JSON itself, for tests. */

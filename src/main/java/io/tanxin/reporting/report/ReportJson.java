@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A JSON report, {@code {"body":<canonical body>,"evidence":<evidence>}}, built in one buffer: the
@@ -32,13 +30,7 @@ final class ReportJson {
 
     /** The SHA-256 of the body's canonical text: what the report's evidence leaf names. */
     byte[] bodySha256() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(out.array(), OPEN.length, bodyEnd - OPEN.length);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalBody.sha256(out.array(), OPEN.length, bodyEnd - OPEN.length);
     }
 
     /** Adds the evidence part (a JSON object) and closes the envelope; once. */
