@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tanxin.evidence.OfflineVerifier;
-import io.tanxin.reporting.QueryRecord;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;
@@ -34,20 +31,8 @@ final class CanonicalBody {
     /** Writes everything afresh; what the kept texts are written with. */
     private static final JsonMapper PLAIN = mapper(new SimpleModule("plain"));
 
-    /**
-     * Query records are never changed once written, and every report of an enterprise lists all of
-     * the last two years': the text of one is kept by its value and written again as it was. A
-     * record is about 300 chars of text, some 700 bytes kept with its UTF-8; the weight is counted
-     * in chars, so about 90,000 records (60 MB) at most. At 8 M chars the demo province's records
-     * after a benchmark phase (35,000) no longer fitted, and every report missed.
-     */
-    private static final Cache<QueryRecord, SerializedString> QUERY_RECORDS = Caffeine.newBuilder()
-            .maximumWeight(32L << 20).weigher((QueryRecord q, SerializedString text) -> text.charLength() + 64)
-            .build();
-
     private static final JsonMapper CANONICAL = mapper(new SimpleModule("kept-texts")
-            .addSerializer(CanonicalList.class, new KeptList())
-            .addSerializer(QueryRecord.class, new KeptQueryRecord()));
+            .addSerializer(CanonicalList.class, new KeptList()));
 
     private static JsonMapper mapper(SimpleModule kept) {
         return JsonMapper.builder(JsonFactory.builder().characterEscapes(new Escapes()).build())
@@ -93,6 +78,11 @@ final class CanonicalBody {
         return sha256(CANONICAL.writeValueAsBytes(body));
     }
 
+    /** A value's canonical JSON in UTF-8, written afresh: what a kept text is made of. */
+    static byte[] plainUtf8(Object value) {
+        return PLAIN.writeValueAsBytes(value);
+    }
+
     /** The canonical JSON itself, for tests. */
     static String json(Object body) {
         return CANONICAL.writeValueAsString(body);
@@ -105,14 +95,6 @@ final class CanonicalBody {
         @Override
         public void serialize(CanonicalList value, JsonGenerator gen, SerializationContext context) {
             gen.writeRawValue(value.canonical(items -> new SerializedString(PLAIN.writeValueAsString(items))));
-        }
-    }
-
-    private static final class KeptQueryRecord extends ValueSerializer<QueryRecord> {
-
-        @Override
-        public void serialize(QueryRecord value, JsonGenerator gen, SerializationContext context) {
-            gen.writeRawValue(QUERY_RECORDS.get(value, q -> new SerializedString(PLAIN.writeValueAsString(q))));
         }
     }
 

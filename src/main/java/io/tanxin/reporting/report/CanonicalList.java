@@ -21,6 +21,12 @@ final class CanonicalList<E> extends AbstractList<E> implements RandomAccess {
         this.items = List.copyOf(items);
     }
 
+    /** With its canonical text written already, which must be what {@link CanonicalBody} would write. */
+    CanonicalList(List<E> items, SerializableString canonical) {
+        this(items);
+        this.canonical = canonical;
+    }
+
     @Override
     public E get(int index) {
         return items.get(index);

@@ -69,11 +69,12 @@ public class CreditReports {
     private final EvidenceLog evidence;
     private final ReportEvidence store;
     private final ReportContents contents;
+    private final QueryRecordTexts queryTexts;
     private final Clock clock = Clock.systemUTC();
 
     CreditReports(ReportAccess access, QueryLog queries, Objections objections, DirectoryManagement directory,
             AccountingManagement accounting, RatingManagement ratings, EnterpriseFacts facts, EvidenceLog evidence,
-            ReportEvidence store, ReportContents contents) {
+            ReportEvidence store, ReportContents contents, QueryRecordTexts queryTexts) {
         this.access = access;
         this.queries = queries;
         this.objections = objections;
@@ -84,6 +85,7 @@ public class CreditReports {
         this.evidence = evidence;
         this.store = store;
         this.contents = contents;
+        this.queryTexts = queryTexts;
     }
 
     /** An issued report and its JSON, whose body is the canonical text that was hashed. */
@@ -177,8 +179,8 @@ public class CreditReports {
         return new CreditReport.Body(number, OffsetDateTime.ofInstant(issuedAt, ShanghaiDates.ZONE).toString(),
                 ShanghaiDates.ZONE.getId(), c.modelVersion(), e.synthetic(), purpose.name(), purpose.nameZh(), identity,
                 c.accounts(), c.monthlyTrend(), c.structure(), c.intensity(), c.rating(), c.dataSources(), c.findings(),
-                c.negativeInformation(), c.objections(), c.disputedItems(),
-                queries.shownInReport(uscc).stream().map(asSeenBy(reader)).toList());
+                c.negativeInformation(), c.objections(), c.disputedItems(), queryTexts.of(uscc, view(reader),
+                        queries.shownInReport(uscc).stream().map(asSeenBy(reader)).toList()));
     }
 
     /** What the enterprise's records show as of {@code today}, read afresh. */
@@ -271,15 +273,23 @@ public class CreditReports {
                 sources, findings, negative, objected, disputed);
     }
 
+    /** Whose view of the query records {@link #asSeenBy} gives: a bank's own, or everything. */
+    private static String view(Actor reader) {
+        return seesOnlyItsOwn(reader) ? "bank:" + reader.organisationCode() : "all";
+    }
+
+    private static boolean seesOnlyItsOwn(Actor reader) {
+        return (reader.has(Role.BANK_OFFICER) || reader.has(Role.BANK_ADMIN)) && !reader.has(Role.REGULATOR)
+                && !reader.has(Role.AGENCY_ANALYST);
+    }
+
     /**
      * A bank sees when, by which organisation, on what basis and for what purpose the enterprise's
      * report was read, as a credit report shows its query records; who at another organisation read
      * it, and on which consent, is that organisation's business.
      */
     private static java.util.function.UnaryOperator<QueryRecord> asSeenBy(Actor reader) {
-        boolean bank = (reader.has(Role.BANK_OFFICER) || reader.has(Role.BANK_ADMIN)) && !reader.has(Role.REGULATOR)
-                && !reader.has(Role.AGENCY_ANALYST);
-        if (!bank) {
+        if (!seesOnlyItsOwn(reader)) {
             return q -> q;
         }
         return q -> reader.organisationCode() != null && reader.organisationCode().equals(q.organisationCode()) ? q

@@ -72,16 +72,49 @@ class CanonicalBodyProperties {
     }
 
     /**
-     * A query record's text is kept by its value: written again, the record gives the bytes the
-     * verifier's canonical form has, and a record differing in any part gets its own text.
+     * The query records' text grows from the previous report's: whatever the next list is (new
+     * records in front, the oldest gone past two years, a record read differently, another view),
+     * the kept text written for it is the plain list's and the verifier's canonical form.
      */
     @Property(tries = 300)
-    void aKeptQueryRecordIsWrittenAsTheVerifierReadsIt(@ForAll("queryRecords") List<QueryRecord> records) {
-        Queried value = new Queried("TX-1", records);
-        for (int i = 0; i < 2; i++) {
-            String text = CreditReports.JSON.writeValueAsString(value);
-            assertThat(CanonicalBody.json(value)).isEqualTo(OfflineVerifier.canonicalJson(CreditReports.JSON.readTree(text)));
+    void queryRecordsGrownFromTheLastReportAreWrittenAsTheVerifierReadsThem(
+            @ForAll("queryRecords") List<QueryRecord> pool, @ForAll("steps") List<Integer> steps) {
+        QueryRecordTexts texts = new QueryRecordTexts();
+        List<QueryRecord> shown = new java.util.ArrayList<>();
+        int next = 0;
+        for (int step : steps) {
+            switch (step) {
+                case 0, 1, 2 -> { // reads added in front, newest first
+                    for (int i = 0; i <= step && next < pool.size(); i++) {
+                        shown.add(0, pool.get(next++));
+                    }
+                }
+                case 3 -> { // the oldest past two years
+                    if (!shown.isEmpty()) {
+                        shown.remove(shown.size() - 1);
+                    }
+                }
+                default -> { // a record shown differently (a renamed institution, a bank's view)
+                    if (!shown.isEmpty()) {
+                        QueryRecord q = shown.get(0);
+                        shown.set(0, new QueryRecord(q.id(), q.uscc(), q.queriedAt(), null, q.organisationCode(),
+                                q.organisationName() + "·", q.basis(), q.purpose(), null));
+                    }
+                }
+            }
+            Queried plain = new Queried("TX-1", List.copyOf(shown));
+            Queried kept = new Queried("TX-1", texts.of("91140100MA0TEST01X", "all", shown));
+            assertThat(kept.queryRecords()).isEqualTo(shown);
+            String text = CreditReports.JSON.writeValueAsString(plain);
+            assertThat(CanonicalBody.json(kept)).isEqualTo(CanonicalBody.json(plain))
+                    .isEqualTo(OfflineVerifier.canonicalJson(CreditReports.JSON.readTree(text)));
+            assertThat(CanonicalBody.sha256(kept)).isEqualTo(CanonicalBody.sha256(plain));
         }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> steps() {
+        return Arbitraries.integers().between(0, 4).list().ofMinSize(1).ofMaxSize(12);
     }
 
     @Provide
@@ -95,7 +128,7 @@ class CanonicalBodyProperties {
                 Arbitraries.longs().between(1, 2).injectNull(0.5))
                 .as((id, name, at, user, basis, purpose, consent) -> new QueryRecord(id, "91140100MA0TEST01X", at,
                         user, "BANK_A", name, basis, purpose, consent));
-        return record.list().ofMaxSize(6);
+        return record.list().ofMaxSize(12);
     }
 
     @Provide
