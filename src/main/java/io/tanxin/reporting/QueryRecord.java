@@ -8,11 +8,12 @@ import java.util.Objects;
  * USCC, or null for a role without one), when, why, and on which consent if any. {@code consentId}
  * is null unless {@code basis} is CONSENT.
  *
- * <p>Equality is by value, as a record's, but written out: a report looks up the kept text of each
- * of the enterprise's records by value ({@code CanonicalBody}), a few hundred lookups a report, and
- * the generated methods, which reach the fields through method handles, took 18 % of a JSON
- * report's server CPU in a profile (2026-11-30). The hash is the id's: the views of one record (a
- * bank sees other banks' without user and consent) share it and differ in {@link #equals}.
+ * <p>Equality is by value, as a record's, but written out: every report compares the enterprise's
+ * records with those its previous report listed (a few hundred a report, {@code QueryRecordTexts}),
+ * and the generated methods, which reach the fields through method handles, took 18 % of a JSON
+ * report's server CPU in a JFR profile (2026-11-30) when each record's text was looked up by value.
+ * The hash is the id's: the views of one record (a bank sees other banks' without user and consent)
+ * share it and differ in {@link #equals}.
  */
 public record QueryRecord(long id, String uscc, Instant queriedAt, String username, String organisationCode,
         String organisationName, AccessBasis basis, ReportPurpose purpose, Long consentId) {
