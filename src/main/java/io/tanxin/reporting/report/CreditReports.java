@@ -98,57 +98,55 @@ public class CreditReports {
      */
     Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
         long t0 = System.nanoTime();
-        long[] t1 = new long[1];
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        long[] entry = new long[1];
-        CreditReport.Body[] body = new CreditReport.Body[1];
-        byte[][] hash = new byte[1][];
-        ReportJson[] json = new ReportJson[1];
-        byte[][] leafData = new byte[1][];
-        access.decideAndRead(actor, uscc, purpose, permit -> {
-            t1[0] = System.nanoTime();
+        Written written = access.decideAndRead(actor, uscc, purpose, permit -> {
+            long decided = System.nanoTime();
             // the query record commits with the report it is for
             ReportAccess.Recorded recorded = access.recordLeafToAppend(permit);
             QueryRecord query = recorded.query();
             // the serial is the query record's: one report a query, known before the body, so the row is written once
             String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-"
                     + sixDigits(query.id());
-            body[0] = body(number, issuedAt, permit.enterprise().orElseGet(() -> directory.enterprise(uscc)),
-                    query.purpose(), actor);
-            json[0] = new ReportJson(body[0], expectedSize(body[0]));
-            hash[0] = json[0].bodySha256();
-            long id = store.insert(number, uscc, issuedAt, query.id(), hash[0], actor.username());
-            leafData[0] = OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash[0]);
+            CreditReport.Body body = body(number, issuedAt,
+                    permit.enterprise().orElseGet(() -> directory.enterprise(uscc)), query.purpose(), actor);
+            ReportJson json = new ReportJson(body, expectedSize(body));
+            byte[] hash = json.bodySha256();
+            long id = store.insert(number, uscc, issuedAt, query.id(), hash, actor.username());
+            byte[] leafData = OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash);
             List<Long> entries = evidence.appendItems(List.of(recorded.leaf(),
-                    new EvidenceLog.Item(ReportEvidence.KIND, ReportEvidence.ref(id), leafData[0])));
-            entry[0] = entries.get(1);
-            return null;
+                    new EvidenceLog.Item(ReportEvidence.KIND, ReportEvidence.ref(id), leafData)));
+            return new Written(body, json, hash, leafData, entries.get(1), decided);
         });
         long t2 = System.nanoTime();
-        EvidenceLog.Sealed sealed = evidence.seal(entry[0]).orElseThrow(() -> new DomainException("REPORT_NOT_SEQUENCED",
-                "报告尚未记入证据日志，请稍后重试", "The report is not in the evidence log yet; try again").withStatus(503));
+        EvidenceLog.Sealed sealed = evidence.seal(written.entry()).orElseThrow(() -> new DomainException(
+                "REPORT_NOT_SEQUENCED", "报告尚未记入证据日志，请稍后重试", "The report is not in the evidence log yet; try again")
+                .withStatus(503));
         long leaf = sealed.leafIndex();
         SignedCheckpoint cp = sealed.checkpoint();
         long t4 = System.nanoTime();
         List<String> proof = evidence.inclusionProof(leaf, cp.treeSize()).stream()
                 .map(h -> Base64.getEncoder().encodeToString(h)).toList();
-        byte[] data = leafData[0];
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         CreditReport.Evidence ev = new CreditReport.Evidence(ReportEvidence.KIND, leaf,
-                java.util.HexFormat.of().formatHex(hash[0]), Base64.getEncoder().encodeToString(data), cp.treeSize(),
-                cp.rootBase64(), cp.note(), proof, base + "/api/v1/evidence/leaves/" + leaf,
+                java.util.HexFormat.of().formatHex(written.hash()), Base64.getEncoder().encodeToString(written.leafData()),
+                cp.treeSize(), cp.rootBase64(), cp.note(), proof, base + "/api/v1/evidence/leaves/" + leaf,
                 base + "/api/v1/evidence/public-key",
                 "java -jar tanxin-exec.jar verify report --key public-key.pem --report report.json");
         // the body goes out as the very canonical text that was hashed
-        json[0].close(JSON.writeValueAsBytes(ev));
-        Issued issued = new Issued(new CreditReport(body[0], ev), json[0]);
+        written.json().close(JSON.writeValueAsBytes(ev));
+        Issued issued = new Issued(new CreditReport(written.body(), ev), written.json());
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
-                    body[0].reportNumber(), (t1[0] - t0) / 1_000_000, (t2 - t1[0]) / 1_000_000, (t4 - t2) / 1_000_000,
-                    (t5 - t4) / 1_000_000);
+                    written.body().reportNumber(), (written.decidedAt() - t0) / 1_000_000,
+                    (t2 - written.decidedAt()) / 1_000_000, (t4 - t2) / 1_000_000, (t5 - t4) / 1_000_000);
         }
         return issued;
+    }
+
+    /** What the report's transaction wrote: the body and its JSON, hash and leaf data, and its evidence entry. */
+    private record Written(CreditReport.Body body, ReportJson json, byte[] hash, byte[] leafData, long entry,
+            long decidedAt) {
     }
 
     /** At least six digits, zero-padded: String.format parsed its pattern on every report (2 % of issuing one). */
