@@ -78,6 +78,13 @@ public class DirectoryManagement {
         return store.enterprise(uscc);
     }
 
+    /** The enterprises among {@code usccs} that exist, by USCC, read at once. */
+    public java.util.Map<String, Enterprise> findEnterprises(java.util.Collection<String> usccs) {
+        java.util.Map<String, Enterprise> found = new java.util.HashMap<>();
+        store.enterprises(usccs).forEach(e -> found.put(e.uscc(), e));
+        return found;
+    }
+
     public Enterprise enterprise(String uscc) {
         return store.enterprise(uscc).orElseThrow(() -> new NotFoundException("ENTERPRISE_NOT_FOUND",
                 "未找到企业：" + uscc, "No enterprise with USCC " + uscc));

@@ -48,8 +48,16 @@ public class QueryLog {
      * credit report lists, however many there are.
      */
     public List<QueryRecord> shownInReport(String uscc) {
+        return shownInReports(List.of(uscc)).get(uscc);
+    }
+
+    /** {@link #shownInReport} for several enterprises at once, read together. */
+    public Map<String, List<QueryRecord>> shownInReports(java.util.Collection<String> usccs) {
         Map<String, String> names = names();
-        return tails.since(uscc, since()).stream().map(r -> toRecord(r, names)).toList();
+        Map<String, List<QueryRecord>> shown = new java.util.HashMap<>();
+        tails.sinceEach(usccs, since()).forEach((uscc, rows) -> shown.put(uscc,
+                rows.stream().map(r -> toRecord(r, names)).toList()));
+        return shown;
     }
 
     /** The queries an organisation (a bank by its code) made in the last two years. */

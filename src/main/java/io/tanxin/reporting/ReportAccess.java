@@ -2,6 +2,11 @@ package io.tanxin.reporting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -76,32 +81,67 @@ public class ReportAccess {
         return tx.execute(s -> record(permit));
     }
 
+    /** One read asked for: who reads which enterprise's report, for what stated purpose. */
+    public record Asked(Actor actor, String uscc, ReportPurpose purpose) {
+    }
+
     /**
-     * Decides the read and, if granted, does {@code work} with the permit, both in one transaction
-     * (one connection a report where deciding first took a second). A refusal is recorded in that
-     * transaction, which then commits, and {@code REPORT_ACCESS_DENIED} is thrown after it, so the
-     * refusal stays recorded although the caller's request fails. {@link #recordLeafToAppend} turns
-     * the permit into the query record in the same transaction.
+     * What deciding one read gave: the read recorded ({@code recorded}, whose evidence leaf the
+     * caller appends) with the enterprise if the decision read it; or {@code failure}, to answer the
+     * reader with: the refusal {@code REPORT_ACCESS_DENIED} (recorded for the audit) or what
+     * deciding threw (an unknown enterprise for a regulator, say).
      */
-    public <T> T decideAndRead(Actor actor, String uscc, ReportPurpose purpose, Function<Permit, T> work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // a caller's transaction would roll back with the refusal: decide as authorize() does
-            return work.apply(permit(actor, uscc, purpose));
+    public record Decided(Recorded recorded, Enterprise enterprise, RuntimeException failure) {
+    }
+
+    /**
+     * Decides several reads in the caller's transaction, which must be active: records each
+     * refusal for the audit, and the granted reads' query records in one batch, in list order (a
+     * caller ordering the list by enterprise never waits in a circle with another, see
+     * {@link QueryStore#insertAll}). The caller appends the granted reads' leaves in the same
+     * transaction, so a query record commits with what it was for, and answers the refused reads
+     * with their failure only after it commits, so that the refusals stay recorded.
+     */
+    public List<Decided> decideAndRecordAll(List<Asked> asked) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("decideAndRecordAll records in its caller's transaction");
         }
-        boolean[] refused = {false};
-        T result = tx.execute(s -> {
-            Decision decision = decide(actor, uscc, purpose);
-            if (decision.grant() == null) {
-                recordRefusal(actor, uscc, purpose, decision);
-                refused[0] = true;
-                return null;
+        // the enterprises read by role, in one query rather than one a read
+        Map<String, Enterprise> enterprises = directory.findEnterprises(asked.stream()
+                .filter(a -> a.uscc() != null && readsByRole(a.actor())).map(Asked::uscc).collect(Collectors.toSet()));
+        Function<String, Optional<Enterprise>> lookup = uscc -> Optional.ofNullable(enterprises.get(uscc));
+        List<Decided> decided = new ArrayList<>(Collections.nCopies(asked.size(), (Decided) null));
+        List<Integer> granted = new ArrayList<>();
+        List<Grant> grants = new ArrayList<>();
+        List<QueryStore.NewRow> rows = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Asked a = asked.get(i);
+            Decision decision;
+            try {
+                decision = decide(a.actor(), a.uscc(), a.purpose(), lookup);
+            } catch (RuntimeException e) {
+                decided.set(i, new Decided(null, null, e));
+                continue;
             }
-            return work.apply(new Permit(actor, uscc, decision.grant()));
-        });
-        if (refused[0]) {
-            throw denied();
+            if (decision.grant() == null) {
+                recordRefusal(a.actor(), a.uscc(), a.purpose(), decision);
+                decided.set(i, new Decided(null, null, denied()));
+                continue;
+            }
+            Grant grant = decision.grant();
+            granted.add(i);
+            grants.add(grant);
+            rows.add(new QueryStore.NewRow(a.uscc(), Instant.now(clock), a.actor().username(),
+                    a.actor().organisationCode(), grant.basis, grant.purpose, grant.consentId));
         }
-        return result;
+        List<QueryStore.Row> inserted = queries.insertAll(rows);
+        for (int k = 0; k < inserted.size(); k++) {
+            QueryStore.Row row = inserted.get(k);
+            published(row);
+            decided.set(granted.get(k), new Decided(new Recorded(log.record(row), evidence.item(row)),
+                    grants.get(k).enterprise, null));
+        }
+        return decided;
     }
 
     /** The decision alone: a permit to read, or the refusal recorded (in its own transaction) and thrown. */
@@ -133,25 +173,17 @@ public class ReportAccess {
     public record Recorded(QueryRecord query, EvidenceLog.Item leaf) {
     }
 
-    /**
-     * Records the permitted read in the caller's transaction, leaving its evidence leaf for the
-     * caller to append with its own in one batch (a report appends the query's leaf and its own:
-     * one round trip to the database instead of two). The caller's transaction must append it.
-     */
-    public Recorded recordLeafToAppend(Permit permit) {
-        return tx.execute(s -> {
-            QueryStore.Row row = insert(permit);
-            return new Recorded(log.record(row), evidence.item(row));
-        });
-    }
-
     private QueryStore.Row insert(Permit permit) {
         Grant grant = permit.grant;
         Actor actor = permit.actor;
         QueryStore.Row row = queries.insert(permit.uscc, Instant.now(clock), actor.username(),
                 actor.organisationCode(), grant.basis, grant.purpose, grant.consentId);
-        events.publishEvent(new ReportQueried(row.id(), permit.uscc, actor.username(), grant.basis, grant.purpose));
+        published(row);
         return row;
+    }
+
+    private void published(QueryStore.Row row) {
+        events.publishEvent(new ReportQueried(row.id(), row.uscc(), row.username(), row.basis(), row.purpose()));
     }
 
     /** Leave to read one enterprise's report once; only {@link ReportAccess} makes them. */
@@ -189,19 +221,25 @@ public class ReportAccess {
     }
 
     private Decision decide(Actor actor, String uscc, ReportPurpose purpose) {
+        return decide(actor, uscc, purpose, directory::findEnterprise);
+    }
+
+    /** {@code enterprises}: the directory, or what a batch read of it at once. */
+    private Decision decide(Actor actor, String uscc, ReportPurpose purpose,
+            Function<String, Optional<Enterprise>> enterprises) {
         if (actor.confinedToOwnEnterprise()) {
-            java.util.Optional<Enterprise> own = uscc != null && uscc.equals(actor.organisationCode())
-                    ? directory.findEnterprise(uscc) : java.util.Optional.empty();
+            Optional<Enterprise> own = uscc != null && uscc.equals(actor.organisationCode())
+                    ? enterprises.apply(uscc) : Optional.empty();
             return own.map(e -> Decision.granted(new Grant(AccessBasis.OWN, ReportPurpose.SELF_INQUIRY, null, e)))
                     .orElseGet(() -> Decision.refused(AccessRefusal.Reason.NOT_OWN_ENTERPRISE));
         }
         if (uscc != null && actor.has(Role.REGULATOR)) {
             return Decision.granted(new Grant(AccessBasis.REGULATOR, ReportPurpose.SUPERVISION, null,
-                    directory.enterprise(uscc)));
+                    known(uscc, enterprises)));
         }
         if (uscc != null && actor.has(Role.AGENCY_ANALYST)) {
             return Decision.granted(new Grant(AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null,
-                    directory.enterprise(uscc)));
+                    known(uscc, enterprises)));
         }
         if (actor.has(Role.BANK_OFFICER) || actor.has(Role.BANK_ADMIN)) {
             // a consent exists only for a registered enterprise, so no lookup of the enterprise is needed
@@ -210,6 +248,16 @@ public class ReportAccess {
                     .orElseGet(() -> Decision.refused(consents.whyNoConsent(uscc, actor.organisationCode(), purpose)));
         }
         return Decision.refused(AccessRefusal.Reason.ROLE_WITHOUT_ACCESS);
+    }
+
+    /** Whose reads {@link #decide} looks the enterprise up for: the enterprise itself, regulators and analysts. */
+    private static boolean readsByRole(Actor actor) {
+        return actor.confinedToOwnEnterprise() || actor.has(Role.REGULATOR) || actor.has(Role.AGENCY_ANALYST);
+    }
+
+    /** The enterprise, or the directory's own answer for one it does not know. */
+    private Enterprise known(String uscc, Function<String, Optional<Enterprise>> enterprises) {
+        return enterprises.apply(uscc).orElseGet(() -> directory.enterprise(uscc));
     }
 
     private static String roles(Actor actor) {

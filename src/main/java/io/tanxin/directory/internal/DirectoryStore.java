@@ -43,6 +43,15 @@ public class DirectoryStore {
                 .query(DirectoryStore::enterprise).optional();
     }
 
+    /** The enterprises among {@code usccs} that exist, in one query. */
+    public List<Enterprise> enterprises(java.util.Collection<String> usccs) {
+        if (usccs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + ENTERPRISE_COLUMNS + " FROM enterprise WHERE uscc IN (:usccs)")
+                .param("usccs", List.copyOf(usccs)).query(DirectoryStore::enterprise).list();
+    }
+
     public void insert(String uscc, EnterpriseDetails d, boolean synthetic) {
         jdbc.sql("INSERT INTO enterprise (uscc, name_zh, name_en, region_code, industry_code, size_class, "
                 + "transition_stage, park_code, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -3,8 +3,11 @@ package io.tanxin.reporting.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,32 +46,58 @@ public class QueryTails {
 
     /** Every query of the enterprise since {@code since}, the newest first. */
     public List<QueryStore.Row> since(String uscc, Instant since) {
-        Tail known = incremental ? tails.getIfPresent(uscc) : null;
-        List<QueryStore.Row> rows;
-        long newest;
-        if (known == null) {
-            rows = store.allForEnterprise(uscc, since);
-            newest = rows.stream().mapToLong(QueryStore.Row::id).max().orElse(0);
-        } else {
-            List<QueryStore.Row> added = store.addedAfter(uscc, known.newestId(), since);
-            rows = new ArrayList<>(added.size() + known.rows().size());
-            rows.addAll(added);
-            newest = known.newestId();
-            for (QueryStore.Row r : added) {
-                newest = Math.max(newest, r.id());
+        return sinceEach(List.of(uscc), since).get(uscc);
+    }
+
+    /**
+     * For each enterprise, every query since {@code since}, the newest first. The enterprises whose
+     * lists are kept are read together, in one statement.
+     */
+    public Map<String, List<QueryStore.Row>> sinceEach(Collection<String> usccs, Instant since) {
+        Map<String, List<QueryStore.Row>> lists = new HashMap<>();
+        Map<String, Tail> known = new HashMap<>();
+        for (String uscc : usccs) {
+            Tail tail = incremental ? tails.getIfPresent(uscc) : null;
+            if (tail == null) {
+                lists.put(uscc, store.allForEnterprise(uscc, since));
+            } else {
+                known.put(uscc, tail);
             }
-            for (QueryStore.Row r : known.rows()) {
-                if (!r.queriedAt().isBefore(since)) {
-                    rows.add(r);
-                }
+        }
+        if (!known.isEmpty()) {
+            Map<String, Long> after = new HashMap<>();
+            known.forEach((uscc, tail) -> after.put(uscc, tail.newestId()));
+            Map<String, List<QueryStore.Row>> added = new HashMap<>();
+            for (QueryStore.Row r : known.size() == 1
+                    ? store.addedAfter(after.keySet().iterator().next(), after.values().iterator().next(), since)
+                    : store.addedAfterEach(after, since)) {
+                added.computeIfAbsent(r.uscc(), u -> new ArrayList<>()).add(r);
             }
-            rows.sort(NEWEST_FIRST);
-            rows = List.copyOf(rows);
+            known.forEach((uscc, tail) -> lists.put(uscc, grown(tail, added.getOrDefault(uscc, List.of()), since)));
         }
         if (incremental) {
-            keep(uscc, new Tail(newest, rows));
+            lists.forEach((uscc, rows) -> {
+                long newest = known.containsKey(uscc) ? known.get(uscc).newestId() : 0;
+                for (QueryStore.Row r : rows) {
+                    newest = Math.max(newest, r.id());
+                }
+                keep(uscc, new Tail(newest, rows));
+            });
         }
-        return rows;
+        return lists;
+    }
+
+    /** The kept list with the records added after it, less those older than {@code since}. */
+    private static List<QueryStore.Row> grown(Tail known, List<QueryStore.Row> added, Instant since) {
+        List<QueryStore.Row> rows = new ArrayList<>(added.size() + known.rows().size());
+        rows.addAll(added);
+        for (QueryStore.Row r : known.rows()) {
+            if (!r.queriedAt().isBefore(since)) {
+                rows.add(r);
+            }
+        }
+        rows.sort(NEWEST_FIRST);
+        return List.copyOf(rows);
     }
 
     private void keep(String uscc, Tail tail) {

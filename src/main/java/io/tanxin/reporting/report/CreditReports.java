@@ -10,7 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +41,11 @@ import io.tanxin.reporting.ShanghaiDates;
 import io.tanxin.shared.DomainException;
 import io.tanxin.shared.Page;
 import io.tanxin.shared.Period;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,16 +54,21 @@ import tools.jackson.databind.json.JsonMapper;
  * assembles the body from the modules' APIs (the enterprise's content reused while its content
  * version stands, {@link ReportContents}; its query records read every time), stores the body's
  * hash and appends an evidence leaf; then it sequences the leaf and attaches a signed checkpoint
- * that includes it and the proof.
+ * that includes it and the proof. Reports asked for at once share that transaction ({@link Batches}):
+ * under load its round trips to the database, not each report's, are what the database serves.
  */
 @Service
-public class CreditReports {
+public class CreditReports implements DisposableBean {
 
     static final int YEARS = 3;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CreditReports.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    // a batch is a transaction: enough to amortise its round trips, few enough to keep its locks briefly
+    static final int MAX_BATCH = 64;
+    private static final long WAIT_MILLIS = 30_000;
 
     private final ReportAccess access;
     private final QueryLog queries;
@@ -70,11 +81,14 @@ public class CreditReports {
     private final ReportEvidence store;
     private final ReportContents contents;
     private final QueryRecordTexts queryTexts;
+    private final TransactionTemplate tx;
+    private final Batches<Ask, Written> batches;
     private final Clock clock = Clock.systemUTC();
 
     CreditReports(ReportAccess access, QueryLog queries, Objections objections, DirectoryManagement directory,
             AccountingManagement accounting, RatingManagement ratings, EnterpriseFacts facts, EvidenceLog evidence,
-            ReportEvidence store, ReportContents contents, QueryRecordTexts queryTexts) {
+            ReportEvidence store, ReportContents contents, QueryRecordTexts queryTexts,
+            PlatformTransactionManager transactions, @Value("${tanxin.reporting.issuing-threads:2}") int threads) {
         this.access = access;
         this.queries = queries;
         this.objections = objections;
@@ -86,6 +100,15 @@ public class CreditReports {
         this.store = store;
         this.contents = contents;
         this.queryTexts = queryTexts;
+        this.tx = new TransactionTemplate(transactions);
+        this.batches = new Batches<>("report-issuing", threads, MAX_BATCH, WAIT_MILLIS,
+                () -> new DomainException("REPORT_BUSY", "报告服务繁忙，请稍后重试", "Reports are busy; try again")
+                        .withStatus(503), this::writeAll);
+    }
+
+    @Override
+    public void destroy() {
+        batches.close();
     }
 
     /** An issued report and its JSON, whose body is the canonical text that was hashed. */
@@ -99,24 +122,7 @@ public class CreditReports {
     Issued issue(Actor actor, String uscc, ReportPurpose purpose, String baseUrl) {
         long t0 = System.nanoTime();
         Instant issuedAt = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        Written written = access.decideAndRead(actor, uscc, purpose, permit -> {
-            long decided = System.nanoTime();
-            // the query record commits with the report it is for
-            ReportAccess.Recorded recorded = access.recordLeafToAppend(permit);
-            QueryRecord query = recorded.query();
-            // the serial is the query record's: one report a query, known before the body, so the row is written once
-            String number = "TX-" + DAY.format(ShanghaiDates.dateOf(issuedAt)) + "-" + uscc + "-"
-                    + sixDigits(query.id());
-            CreditReport.Body body = body(number, issuedAt,
-                    permit.enterprise().orElseGet(() -> directory.enterprise(uscc)), query.purpose(), actor);
-            ReportJson json = new ReportJson(body, expectedSize(body));
-            byte[] hash = json.bodySha256();
-            long id = store.insert(number, uscc, issuedAt, query.id(), hash, actor.username());
-            byte[] leafData = OfflineVerifier.reportLeafData(number, uscc, issuedAt, hash);
-            List<Long> entries = evidence.appendItems(List.of(recorded.leaf(),
-                    new EvidenceLog.Item(ReportEvidence.KIND, ReportEvidence.ref(id), leafData)));
-            return new Written(body, json, hash, leafData, entries.get(1), decided);
-        });
+        Written written = batches.call(new Ask(actor, uscc, purpose, issuedAt));
         long t2 = System.nanoTime();
         EvidenceLog.Sealed sealed = evidence.seal(written.entry()).orElseThrow(() -> new DomainException(
                 "REPORT_NOT_SEQUENCED", "报告尚未记入证据日志，请稍后重试", "The report is not in the evidence log yet; try again")
@@ -137,16 +143,124 @@ public class CreditReports {
         Issued issued = new Issued(new CreditReport(written.body(), ev), written.json());
         long t5 = System.nanoTime();
         if (log.isDebugEnabled()) {
-            log.debug("report {}: decide {} ms, query record+body+leaves {} ms, sequence+checkpoint {} ms, proof+json {} ms",
-                    written.body().reportNumber(), (written.decidedAt() - t0) / 1_000_000,
-                    (t2 - written.decidedAt()) / 1_000_000, (t4 - t2) / 1_000_000, (t5 - t4) / 1_000_000);
+            log.debug("report {}: queued and written {} ms (a batch of {}), sequence+checkpoint {} ms, proof+json {} ms",
+                    written.body().reportNumber(), (t2 - t0) / 1_000_000, written.batchSize(), (t4 - t2) / 1_000_000,
+                    (t5 - t4) / 1_000_000);
         }
         return issued;
     }
 
-    /** What the report's transaction wrote: the body and its JSON, hash and leaf data, and its evidence entry. */
+    /** A report asked for, as it waits to be written. */
+    private record Ask(Actor actor, String uscc, ReportPurpose purpose, Instant issuedAt) {
+    }
+
+    /** What a report's transaction wrote: the body and its JSON, hash and leaf data, and its evidence entry. */
     private record Written(CreditReport.Body body, ReportJson json, byte[] hash, byte[] leafData, long entry,
-            long decidedAt) {
+            int batchSize) {
+    }
+
+    /**
+     * Writes a batch of reports in one transaction: the access decisions and query records, the
+     * bodies, the report rows and the evidence leaves, each kind in one round trip, where one report
+     * a transaction took five and a commit. A read refused, or whose decision failed, is answered
+     * with its failure once the refusal has committed. If the transaction fails, each report is
+     * written again alone, so that one that cannot be written fails by itself.
+     */
+    private void writeAll(List<Batches.Call<Ask, Written>> calls) {
+        // the query records' locks are taken in this order, the same in every batch
+        List<Batches.Call<Ask, Written>> ordered = new ArrayList<>(calls);
+        ordered.sort(Comparator.comparing(c -> c.input().uscc(), Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<Object> outcomes;
+        try {
+            outcomes = tx.execute(s -> writeInOneTransaction(ordered));
+        } catch (RuntimeException e) {
+            if (ordered.size() == 1) {
+                ordered.get(0).fail(e);
+            } else {
+                log.debug("a batch of {} reports failed; writing each alone", ordered.size(), e);
+                ordered.forEach(c -> writeAll(List.of(c)));
+            }
+            return;
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            if (outcomes.get(i) instanceof Written w) {
+                ordered.get(i).answer(w);
+            } else {
+                ordered.get(i).fail((RuntimeException) outcomes.get(i));
+            }
+        }
+    }
+
+    /** Each call's {@link Written}, or the exception to answer it with. */
+    private List<Object> writeInOneTransaction(List<Batches.Call<Ask, Written>> calls) {
+        List<ReportAccess.Decided> decided = access.decideAndRecordAll(calls.stream()
+                .map(c -> new ReportAccess.Asked(c.input().actor(), c.input().uscc(), c.input().purpose())).toList());
+        Set<String> read = new HashSet<>();
+        decided.forEach(d -> {
+            if (d.failure() == null) {
+                read.add(d.recorded().query().uscc());
+            }
+        });
+        Map<String, List<QueryRecord>> shown = queries.shownInReports(read);
+        Map<String, ReportContents.Version> versions = contents.versions(read);
+        List<Object> outcomes = new ArrayList<>(calls.size());
+        List<ReportEvidence.NewReport> rows = new ArrayList<>();
+        List<Written> written = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            ReportAccess.Decided d = decided.get(i);
+            if (d.failure() != null) {
+                outcomes.add(d.failure());
+                continue;
+            }
+            Ask ask = calls.get(i).input();
+            QueryRecord query = d.recorded().query();
+            // the serial is the query record's: one report a query, known before the body, so the row is written once
+            String number = "TX-" + DAY.format(ShanghaiDates.dateOf(ask.issuedAt())) + "-" + ask.uscc() + "-"
+                    + sixDigits(query.id());
+            CreditReport.Body body = body(number, ask.issuedAt(),
+                    d.enterprise() != null ? d.enterprise() : directory.enterprise(ask.uscc()), query.purpose(),
+                    ask.actor(), upTo(query.id(), shown.get(query.uscc())),
+                    java.util.Optional.ofNullable(versions.get(query.uscc())));
+            ReportJson json = new ReportJson(body, expectedSize(body));
+            byte[] hash = json.bodySha256();
+            rows.add(new ReportEvidence.NewReport(number, ask.uscc(), ask.issuedAt(), query.id(), hash,
+                    ask.actor().username()));
+            Written w = new Written(body, json, hash, OfflineVerifier.reportLeafData(number, ask.uscc(),
+                    ask.issuedAt(), hash), -1, calls.size());
+            written.add(w);
+            outcomes.add(w);
+        }
+        List<Long> ids = store.insertAll(rows);
+        List<EvidenceLog.Item> items = new ArrayList<>(2 * ids.size());
+        for (int k = 0, i = 0; i < calls.size(); i++) {
+            if (decided.get(i).failure() == null) {
+                items.add(decided.get(i).recorded().leaf());
+                items.add(new EvidenceLog.Item(ReportEvidence.KIND, ReportEvidence.ref(ids.get(k)),
+                        written.get(k).leafData()));
+                k++;
+            }
+        }
+        List<Long> entries = evidence.appendItems(items);
+        for (int k = 0, i = 0; i < calls.size(); i++) {
+            if (outcomes.get(i) instanceof Written w) {
+                outcomes.set(i, new Written(w.body(), w.json(), w.hash(), w.leafData(), entries.get(2 * k + 1),
+                        w.batchSize()));
+                k++;
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * The records up to a read's own, the newest first: a batch that reads an enterprise twice
+     * holds both its records, and the first report lists only what came before it and itself.
+     */
+    private static List<QueryRecord> upTo(long queryId, List<QueryRecord> newestFirst) {
+        int from = 0;
+        while (from < newestFirst.size() && newestFirst.get(from).id() > queryId) {
+            from++;
+        }
+        return from == 0 ? newestFirst : newestFirst.subList(from, newestFirst.size());
     }
 
     /** At least six digits, zero-padded: String.format parsed its pattern on every report (2 % of issuing one). */
@@ -163,10 +277,11 @@ public class CreditReports {
         return 48 * 1024 + 400 * body.queryRecords().size();
     }
 
-    CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose, Actor reader) {
+    CreditReport.Body body(String number, Instant issuedAt, Enterprise e, ReportPurpose purpose, Actor reader,
+            List<QueryRecord> shown, java.util.Optional<ReportContents.Version> version) {
         String uscc = e.uscc();
         LocalDate today = ShanghaiDates.today(clock);
-        ReportContent c = contents.of(e, today, () -> content(e, today));
+        ReportContent c = contents.of(e, today, version, () -> content(e, today));
         // names from the directory's reference data, which the report reads from memory
         CreditReport.Identity identity = new CreditReport.Identity(e.uscc(), e.nameZh(), e.nameEn(), e.regionCode(),
                 orNull(() -> directory.region(e.regionCode()).nameZh()), e.industryCode(),
@@ -178,7 +293,7 @@ public class CreditReports {
                 ShanghaiDates.ZONE.getId(), c.modelVersion(), e.synthetic(), purpose.name(), purpose.nameZh(), identity,
                 c.accounts(), c.monthlyTrend(), c.structure(), c.intensity(), c.rating(), c.dataSources(), c.findings(),
                 c.negativeInformation(), c.objections(), c.disputedItems(), queryTexts.of(uscc, view(reader),
-                        queries.shownInReport(uscc).stream().map(asSeenBy(reader)).toList()));
+                        shown.stream().map(asSeenBy(reader)).toList()));
     }
 
     /** What the enterprise's records show as of {@code today}, read afresh. */

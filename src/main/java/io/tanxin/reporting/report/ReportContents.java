@@ -2,6 +2,10 @@ package io.tanxin.reporting.report;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -57,7 +61,11 @@ class ReportContents {
 
     /** The enterprise's content as of {@code day}: the one read for its current version, or {@code read}'s. */
     ReportContent of(Enterprise enterprise, LocalDate day, Supplier<ReportContent> read) {
-        Optional<Version> version = version(enterprise.uscc());
+        return of(enterprise, day, version(enterprise.uscc()), read);
+    }
+
+    /** {@link #of} with the enterprise's current version read already ({@link #versions}). */
+    ReportContent of(Enterprise enterprise, LocalDate day, Optional<Version> version, Supplier<ReportContent> read) {
         if (version.isEmpty()) {
             return read.get();
         }
@@ -83,6 +91,19 @@ class ReportContents {
         Version v = jdbc.sql("SELECT MAX(id), COUNT(*) FROM report_content_change WHERE uscc = ?").param(uscc)
                 .query((rs, n) -> new Version(rs.getLong(1), rs.getLong(2))).single();
         return v.changes() == 0 ? Optional.empty() : Optional.of(v);
+    }
+
+    /** {@link #version} of several enterprises, in one query; none where versions are not kept. */
+    Map<String, Version> versions(Collection<String> usccs) {
+        Map<String, Version> versions = new HashMap<>();
+        if (!versioned || usccs.isEmpty()) {
+            return versions;
+        }
+        jdbc.sql("SELECT uscc, MAX(id), COUNT(*) FROM report_content_change WHERE uscc IN (:usccs) GROUP BY uscc")
+                .param("usccs", List.copyOf(usccs))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> versions.put(rs.getString(1),
+                        new Version(rs.getLong(2), rs.getLong(3))));
+        return versions;
     }
 
     /**

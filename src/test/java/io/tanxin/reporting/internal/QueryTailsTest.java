@@ -114,6 +114,35 @@ class QueryTailsTest {
         assertThat(tails.since(a, since)).isEqualTo(store.allForEnterprise(a, since));
     }
 
+    @Test
+    void severalEnterprisesKeptListsGrowTogetherAndABatchOfRecordsComesBackInItsOrder() {
+        String a = enterprise(4);
+        String b = enterprise(5);
+        String c = enterprise(6);
+        Instant since = Instant.now().minus(730, ChronoUnit.DAYS);
+        tails.since(a, since);
+        tails.since(b, since);
+        Instant at = Instant.now();
+        List<QueryStore.Row> added = tx.execute(s -> store.insertAll(List.of(
+                new QueryStore.NewRow(a, at, "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null),
+                new QueryStore.NewRow(a, at, "regulator", "PBOC_TY", AccessBasis.REGULATOR, ReportPurpose.SUPERVISION,
+                        null),
+                new QueryStore.NewRow(b, at, "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null),
+                new QueryStore.NewRow(c, at, "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null))));
+        assertThat(added).extracting(QueryStore.Row::uscc).containsExactly(a, a, b, c);
+        assertThat(added).extracting(QueryStore.Row::id).isSorted().doesNotHaveDuplicates();
+        for (QueryStore.Row r : added) {
+            assertThat(store.byId(r.id())).contains(r);
+        }
+        // a and b from their kept lists and what was added after them, in one read; c, never kept, whole
+        java.util.Map<String, List<QueryStore.Row>> lists = tails.sinceEach(List.of(a, b, c), since);
+        assertThat(lists).containsOnlyKeys(a, b, c);
+        for (String uscc : List.of(a, b, c)) {
+            assertThat(lists.get(uscc)).isEqualTo(store.allForEnterprise(uscc, since));
+        }
+        assertThat(lists.get(a)).extracting(QueryStore.Row::id).startsWith(added.get(1).id(), added.get(0).id());
+    }
+
     private long insert(String uscc) {
         return store.insert(uscc, Instant.now(), "analyst", null, AccessBasis.AGENCY, ReportPurpose.AGENCY_REVIEW, null)
                 .id();

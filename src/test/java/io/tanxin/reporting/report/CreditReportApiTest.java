@@ -168,6 +168,78 @@ class CreditReportApiTest {
     }
 
     @Test
+    void readsAskedAtOnceEachListTheQueriesBeforeThemAndTheirOwnAndVerify() throws Exception {
+        String uscc = jdbc.sql("SELECT uscc FROM enterprise WHERE uscc <> ? ORDER BY uscc DESC OFFSET 1 ROWS "
+                + "FETCH FIRST 1 ROWS ONLY").param(FEATURED).query(String.class).single();
+        long refusedBefore = refusals(uscc);
+        long issuedBefore = issued(uscc);
+        // readers who may, a bank that may not, and a regulator asking for an enterprise that does not exist,
+        // all at once, so that the reports are written in shared batches
+        List<String[]> asks = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            asks.add(new String[] {"analyst", uscc});
+            asks.add(new String[] {"regulator", uscc});
+        }
+        asks.add(new String[] {"bank-b", uscc});
+        asks.add(new String[] {"bank-b", uscc});
+        asks.add(new String[] {"regulator", "91140300MA0TX2099X"});
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(asks.size());
+        List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new java.util.ArrayList<>();
+        try {
+            for (String[] ask : asks) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return get(ask[0], ask[1], "application/json");
+                }));
+            }
+            start.countDown();
+            Path key = dir.resolve("key.pem");
+            Files.writeString(key, Api.anonymous(port).get("/api/v1/evidence/public-key").body());
+            for (int i = 0; i < asks.size(); i++) {
+                HttpResponse<byte[]> answer = answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                String text = new String(answer.body(), StandardCharsets.UTF_8);
+                if (asks.get(i)[0].equals("bank-b")) {
+                    assertThat(answer.statusCode()).as(text).isEqualTo(403);
+                    assertThat(text).contains("REPORT_ACCESS_DENIED");
+                    continue;
+                }
+                if (!asks.get(i)[1].equals(uscc)) {
+                    assertThat(answer.statusCode()).as(text).isEqualTo(404);
+                    continue;
+                }
+                assertThat(answer.statusCode()).as(text).isEqualTo(200);
+                JsonNode body = JSON.readTree(answer.body()).path("body");
+                String number = body.path("reportNumber").asString();
+                long own = Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
+                List<Long> listed = new java.util.ArrayList<>();
+                body.path("queryRecords").forEach(q -> listed.add(q.path("id").asLong()));
+                // its own read and every earlier one, and none of the reads asked with it that came after
+                assertThat(listed).containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT id FROM reporting_query "
+                        + "WHERE uscc = ? AND id <= ?").params(uscc, own).query(Long.class).list());
+                Path file = dir.resolve(number + ".json");
+                Files.write(file, answer.body());
+                assertThat(verify(key, file)).as(out).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(refusals(uscc) - refusedBefore).isEqualTo(2);
+        assertThat(issued(uscc) - issuedBefore).isEqualTo(12);
+    }
+
+    /** Reports issued for the enterprise, each with the query record it answered. */
+    private long issued(String uscc) {
+        return jdbc.sql("SELECT COUNT(*) FROM credit_report r JOIN reporting_query q ON q.id = r.query_id "
+                + "WHERE r.uscc = ? AND q.uscc = r.uscc").param(uscc).query(Long.class).single();
+    }
+
+    private long refusals(String uscc) {
+        return jdbc.sql("SELECT COUNT(*) FROM reporting_access_refusal WHERE requested_uscc = ?").param(uscc)
+                .query(Long.class).single();
+    }
+
+    @Test
     void negativeInformationOlderThanFiveYearsIsNotShown() {
         LocalDate today = LocalDate.now();
         String csv = "uscc,decided_on,authority,document_no,amount_cny,description,ended_on\r\n"
