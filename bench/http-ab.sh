@@ -13,7 +13,8 @@ A=$1; B=$2; T=${T:-20}; ROUNDS=${ROUNDS:-4}; WARM=${WARM:-300}
 export PGOPTIONS="-c client_min_messages=warning"
 psql() { command psql -h 127.0.0.1 -U postgres "$@"; }
 PIDS=()
-trap 'kill ${PIDS[@]} 2>/dev/null || true' EXIT
+VACUUMER=
+trap 'kill ${PIDS[@]} $VACUUMER 2>/dev/null || true' EXIT
 serve() { # jar port db log [env]
   env ${5:-} TANXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$3 TANXIN_DB_USER=postgres TANXIN_PORT=$2 \
     TANXIN_TELEMETRY=false java -jar "$1" > "$4" 2>&1 &
@@ -30,6 +31,15 @@ fi
 for db in tanxin_bench_a tanxin_bench_b; do
   psql -d test -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db TEMPLATE tanxin_bench_ab"
 done
+# as bench/http.sh does where autovacuum is off (CI's PostgreSQL): vacuum and analyze both databases
+# every AUTOVACUUM_EVERY seconds (default 60, 0 for never), as autovacuum would at its default naptime
+AUTOVACUUM_EVERY=${AUTOVACUUM_EVERY:-60}
+if [ "$AUTOVACUUM_EVERY" -gt 0 ] && [ "$(psql -d test -Atc 'SHOW autovacuum')" = off ]; then
+  (while sleep "$AUTOVACUUM_EVERY"; do
+    for db in tanxin_bench_a tanxin_bench_b; do psql -d $db -qc 'VACUUM (ANALYZE)' || true; done
+  done) &
+  VACUUMER=$!
+fi
 serve "$A" 8097 tanxin_bench_a /tmp/tanxin-ab-a.log "${ENV_A:-}"
 serve "$B" 8098 tanxin_bench_b /tmp/tanxin-ab-b.log "${ENV_B:-}"
 export USCCS=$(mktemp) ACCEPT=application/json
