@@ -217,6 +217,44 @@ class EvidenceApiTest {
         }
     }
 
+    @Autowired
+    io.tanxin.evidence.internal.VerificationJob job;
+
+    @Test
+    void aScheduledRunReadsWhatWasAddedSinceTheRunBeforeAndEveryNthRunReadsEverything() {
+        // the second of two full runs raises nothing new, whatever other tests left altered
+        job.run();
+        assertThat(job.run().newAlerts()).isEmpty();
+        appendSome("scheduled", 4);
+        evidence.sequence();
+        evidence.checkpointNow();
+        VerificationReport incremental = job.runScheduled(3);
+        assertThat(incremental.leavesChecked()).isEqualTo(4);
+        assertThat(incremental.sourceRecordsChecked()).isZero();
+        assertThat(incremental.newAlerts()).isEmpty();
+        assertThat(job.runScheduled(3).leavesChecked()).isZero();
+        // the third scheduled run since the full one reads the whole log again
+        assertThat(job.runScheduled(3).leavesChecked()).isEqualTo(evidence.size());
+
+        // a leaf added and altered since the run before is found by the next run
+        List<Long> ids = appendSome("scheduled-tamper", 2);
+        evidence.sequence();
+        long index = evidence.leafIndexOf(ids.get(0)).orElseThrow();
+        byte[] original = evidence.leafAt(index).orElseThrow().data();
+        byte[] altered = original.clone();
+        altered[altered.length - 2] ^= 1;
+        jdbc.update("UPDATE evidence_leaf SET data = ? WHERE leaf_index = ?", altered, index);
+        try {
+            VerificationReport caught = job.runScheduled(3);
+            assertThat(caught.leavesChecked()).isEqualTo(2);
+            assertThat(caught.newAlerts()).extracting(EvidenceAlert::code).contains("EVIDENCE_LEAF_ALTERED");
+            // and after a new alert the next run reads everything
+            assertThat(job.runScheduled(3).leavesChecked()).isEqualTo(evidence.size());
+        } finally {
+            jdbc.update("UPDATE evidence_leaf SET data = ? WHERE leaf_index = ?", original, index);
+        }
+    }
+
     @Test
     void aCheckpointAlteredAfterItsSignatureWasVerifiedIsCaughtByTheNextRun() {
         appendSome("checkpoint-tamper", 2);
