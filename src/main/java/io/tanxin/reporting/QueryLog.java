@@ -44,14 +44,9 @@ public class QueryLog {
     }
 
     /**
-     * Every query of the enterprise's report in the last two years, the newest first: what its
-     * credit report lists, however many there are.
+     * For each enterprise, every query of its report in the last two years, the newest first: what
+     * its credit report lists, however many there are. The enterprises are read together.
      */
-    public List<QueryRecord> shownInReport(String uscc) {
-        return shownInReports(List.of(uscc)).get(uscc);
-    }
-
-    /** {@link #shownInReport} for several enterprises at once, read together. */
     public Map<String, List<QueryRecord>> shownInReports(java.util.Collection<String> usccs) {
         Map<String, String> names = names();
         Map<String, List<QueryRecord>> shown = new java.util.HashMap<>();

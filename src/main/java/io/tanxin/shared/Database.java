@@ -2,10 +2,14 @@ package io.tanxin.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,5 +32,14 @@ public class Database {
 
     public boolean postgres() {
         return postgres;
+    }
+
+    /** The ids a JDBC batch insert generated (one key column asked for), in the batch's order. */
+    public static List<Long> generatedIds(KeyHolder keys) {
+        List<Long> ids = new ArrayList<>();
+        for (Map<String, Object> row : keys.getKeyList()) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        return ids;
     }
 }

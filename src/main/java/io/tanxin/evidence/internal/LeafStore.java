@@ -63,11 +63,7 @@ public class LeafStore {
                         return entries.size();
                     }
                 }, keys);
-        List<Long> ids = new ArrayList<>(entries.size());
-        for (var row : keys.getKeyList()) {
-            ids.add(((Number) row.values().iterator().next()).longValue());
-        }
-        return ids;
+        return io.tanxin.shared.Database.generatedIds(keys);
     }
 
     /** Locks the sequencer row until the transaction ends and returns the next leaf index. */

@@ -102,7 +102,7 @@ public class RatingStore {
                             return chunk.size();
                         }
                     }, keys);
-            keys.getKeyList().forEach(k -> ids.add(((Number) k.values().iterator().next()).longValue()));
+            ids.addAll(io.tanxin.shared.Database.generatedIds(keys));
         }
         return ids;
     }

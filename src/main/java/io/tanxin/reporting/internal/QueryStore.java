@@ -111,11 +111,11 @@ public class QueryStore {
                         return rows.size();
                     }
                 }, keys);
-        List<Map<String, Object>> ids = keys.getKeyList();
+        List<Long> ids = Database.generatedIds(keys);
         List<Row> inserted = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             NewRow r = rows.get(i);
-            inserted.add(new Row(((Number) ids.get(i).values().iterator().next()).longValue(), r.uscc(),
+            inserted.add(new Row(ids.get(i), r.uscc(),
                     stored.get(i).toInstant(), r.username(), r.organisationCode(), r.basis(), r.purpose(),
                     r.consentId()));
         }

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -64,11 +63,7 @@ class ReportEvidence implements EvidenceSource {
                         return reports.size();
                     }
                 }, keys);
-        List<Long> ids = new ArrayList<>(reports.size());
-        for (var row : keys.getKeyList()) {
-            ids.add(((Number) row.values().iterator().next()).longValue());
-        }
-        return ids;
+        return io.tanxin.shared.Database.generatedIds(keys);
     }
 
     static String ref(long id) {
