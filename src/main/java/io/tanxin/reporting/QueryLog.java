@@ -55,6 +55,15 @@ public class QueryLog {
         return shown;
     }
 
+    /**
+     * How many of the enterprise's queries are too old for its report to show. A PDF counts its
+     * pages of query records from the enterprise's first query, so that a page holds the same
+     * records when the oldest leave the report.
+     */
+    public long countOlderThanShown(String uscc) {
+        return store.countBefore(uscc, since());
+    }
+
     /** The queries an organisation (a bank by its code) made in the last two years. */
     public Page<QueryRecord> forOrganisation(String organisationCode, int page, int size) {
         Page.check(page, size);

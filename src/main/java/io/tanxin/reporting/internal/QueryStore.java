@@ -178,6 +178,12 @@ public class QueryStore {
                 .params(uscc, Timestamps.toDb(since)).query(Long.class).single();
     }
 
+    /** How many of the enterprise's queries are older than {@code since}. */
+    public long countBefore(String uscc, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM reporting_query WHERE uscc = ? AND queried_at < ?")
+                .params(uscc, Timestamps.toDb(since)).query(Long.class).single();
+    }
+
     public List<Row> forOrganisation(String organisationCode, Instant since, int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM reporting_query WHERE organisation_code = ? AND queried_at >= ? "
                 + "ORDER BY queried_at DESC, id DESC LIMIT ? OFFSET ?")

@@ -19,15 +19,18 @@ import org.springframework.stereotype.Component;
  * sections out again for each read was most of a PDF's CPU. The key is the page's own text, so any
  * change of a figure, mark, name or rating is another key: nothing to invalidate, and a stale page
  * cannot be served. A read that finds no pages renders its whole PDF and keeps the sections' pages
- * from it, so a miss costs what a PDF cost before they were kept. Bounded by size
- * ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it off) and dropped after an hour unread.
+ * from it, so a miss costs what a PDF cost before they were kept. The pages of older query
+ * records are kept the same way ({@link QueryRecordPages}). Bounded by size
+ * ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it off: every PDF is then rendered
+ * whole) and dropped after an hour unread; 256 MB hold the demo province's 1,180 enterprises'
+ * sections (about 80 KB each) and a few pages of query records each (about 20 KB a page).
  */
 @Component
 class RenderedSections {
 
     private final Cache<String, byte[]> pages;
 
-    RenderedSections(@Value("${tanxin.reporting.rendered-sections-mb:128}") long megabytes,
+    RenderedSections(@Value("${tanxin.reporting.rendered-sections-mb:256}") long megabytes,
             ObjectProvider<MeterRegistry> meters) {
         if (megabytes < 0) {
             throw new IllegalArgumentException("tanxin.reporting.rendered-sections-mb must be 0 or more: " + megabytes);

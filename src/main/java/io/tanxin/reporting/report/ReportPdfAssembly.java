@@ -16,7 +16,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 /**
  * Takes a report's sections' pages out of a whole PDF, to be kept ({@link RenderedSections}), and
  * puts kept pages into the document of another read's cover and tail, before the tail's first
- * page, with one outline of both in page order.
+ * page, with one outline of both in page order; and kept pages of query records before the
+ * evidence's page.
  */
 final class ReportPdfAssembly {
 
@@ -29,22 +30,13 @@ final class ReportPdfAssembly {
      */
     static void insertSections(PDDocument outer, int tailPage, PDDocument sections) throws IOException {
         PDPageTree pages = outer.getPages();
-        if (tailPage < 1 || tailPage >= pages.getCount()) {
-            throw new IllegalStateException("the tail of the report starts on page " + tailPage + " of "
-                    + pages.getCount());
-        }
         List<PDOutlineItem> before = new ArrayList<>();
         List<PDOutlineItem> after = new ArrayList<>();
         for (PDOutlineItem item : items(outer)) {
             PDPage page = item.findDestinationPage(outer);
             (page != null && pages.indexOf(page) >= tailPage ? after : before).add(item);
         }
-        PDPage tail = pages.get(tailPage);
-        List<PDPage> moved = new ArrayList<>();
-        sections.getPages().forEach(moved::add);
-        for (PDPage page : moved) {
-            pages.insertBefore(page, tail);
-        }
+        insertPages(outer, tailPage, sections);
         PDDocumentOutline outline = new PDDocumentOutline();
         for (List<PDOutlineItem> part : List.of(before, items(sections), after)) {
             for (PDOutlineItem item : part) {
@@ -53,6 +45,24 @@ final class ReportPdfAssembly {
             }
         }
         outer.getDocumentCatalog().setDocumentOutline(outline);
+    }
+
+    /**
+     * Moves the pages of {@code pages} (kept query records, which have no outline items) into
+     * {@code outer} before its page {@code beforePage}; {@code pages} stays open until
+     * {@code outer} is saved, as for {@link #insertSections}.
+     */
+    static void insertPages(PDDocument outer, int beforePage, PDDocument pages) {
+        PDPageTree tree = outer.getPages();
+        if (beforePage < 1 || beforePage >= tree.getCount()) {
+            throw new IllegalStateException("pages go in before page " + beforePage + " of " + tree.getCount());
+        }
+        PDPage before = tree.get(beforePage);
+        List<PDPage> moved = new ArrayList<>();
+        pages.getPages().forEach(moved::add);
+        for (PDPage page : moved) {
+            tree.insertBefore(page, before);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import io.tanxin.reporting.QueryLog;
+import io.tanxin.reporting.QueryRecord;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.filter.Filter;
@@ -48,26 +51,29 @@ class ReportRenderer {
 
     private final ITemplateEngine templates;
     private final RenderedSections sections;
+    private final QueryLog queries;
 
-    ReportRenderer(ITemplateEngine templates, RenderedSections sections) {
+    ReportRenderer(ITemplateEngine templates, RenderedSections sections, QueryLog queries) {
         this.templates = templates;
         this.sections = sections;
+        this.queries = queries;
     }
 
     /** The whole report as one HTML page. */
     String html(CreditReport report) {
-        return html(report, Part.PAGE);
+        return html(report, Part.PAGE, report.body().queryRecords(), false);
     }
 
     /**
      * What a render holds. A PDF's sections one to eight are the same for every read until the
      * enterprise's data change ({@link RenderedSections}); its cover (number, time, purpose, QR
-     * code) and its tail (query records, evidence) are each read's own. In a PDF the sections and
-     * the tail each start a page, so kept sections' pages fit between a new cover and tail.
+     * code) and its tail (query records, evidence) are each read's own, but for the older query
+     * records, whose pages are kept as well ({@link QueryRecordPages}). In a PDF the sections, the
+     * tail and the evidence each start a page, so that kept pages fit in between.
      */
     private enum Part {
         PAGE(false, true, true), PDF_WHOLE(true, true, true), PDF_SECTIONS(true, false, true),
-        PDF_COVER_AND_TAIL(true, true, false);
+        PDF_COVER_AND_TAIL(true, true, false), PDF_QUERY_RECORDS(true, false, false);
 
         final boolean pdf;
         final boolean cover;
@@ -98,13 +104,17 @@ class ReportRenderer {
     }
 
     /** For the PDF the QR code is an {@code <object>} drawn by {@link QrObjectDrawer}, in HTML an inline SVG. */
-    private String html(CreditReport report, Part part) {
+    private String html(CreditReport report, Part part, List<QueryRecord> rows, boolean keptRecordPages) {
         Context ctx = new Context(java.util.Locale.SIMPLIFIED_CHINESE);
         ctx.setVariable("r", report.body());
         ctx.setVariable("ev", report.evidence());
         ctx.setVariable("pdf", part.pdf);
         ctx.setVariable("cover", part.cover);
         ctx.setVariable("sections", part.sections);
+        ctx.setVariable("recordPage", part == Part.PDF_QUERY_RECORDS);
+        // the query records this render lays out; kept pages of older ones go in before the evidence
+        ctx.setVariable("rows", rows);
+        ctx.setVariable("keptRecordPages", keptRecordPages);
         ctx.setVariable("shanghai", SHANGHAI_TIME);
         if (!part.pdf) {
             QrCode qr = QrCode.of(report.evidence().verificationUrl());
@@ -128,17 +138,30 @@ class ReportRenderer {
     /**
      * The PDF of a read. If the sections' pages of the same page text were rendered before, only
      * this read's cover and tail are rendered and the sections go in between; otherwise the whole
-     * PDF is rendered at once (as cheap as before the split) and its sections' pages are kept.
+     * PDF is rendered at once (as cheap as before the split) and its sections' pages are kept. The
+     * query records older than the newest page's worth go in from their own kept pages.
      */
     byte[] pdf(CreditReport report) {
         long t0 = System.nanoTime();
-        RenderedSections.Key key = sections.keeping() ? sections.key(html(report, Part.PDF_SECTIONS)) : null;
+        boolean keeping = sections.keeping();
+        List<QueryRecord> records = report.body().queryRecords();
+        QueryRecordPages recordPages = keeping ? QueryRecordPages.of(records,
+                queries.countOlderThanShown(report.body().identity().uscc()), QueryRecordPages.PER_PAGE)
+                : QueryRecordPages.onePart(records);
+        List<byte[]> olderRecords = new ArrayList<>(recordPages.chunks().size());
+        for (List<QueryRecord> chunk : recordPages.chunks()) {
+            olderRecords.add(recordPage(report, chunk));
+        }
+        boolean keptRecords = !olderRecords.isEmpty();
+        RenderedSections.Key key = keeping ? sections.key(html(report, Part.PDF_SECTIONS, List.of(), false)) : null;
         byte[] kept = key == null ? null : sections.find(key);
         byte[] pdf;
         if (kept != null) {
-            pdf = render(html(report, Part.PDF_COVER_AND_TAIL), kept).pdf();
+            pdf = render(html(report, Part.PDF_COVER_AND_TAIL, recordPages.own(), keptRecords), Part.PDF_COVER_AND_TAIL,
+                    kept, olderRecords).pdf();
         } else {
-            Rendered whole = render(html(report, Part.PDF_WHOLE), null);
+            Rendered whole = render(html(report, Part.PDF_WHOLE, recordPages.own(), keptRecords), Part.PDF_WHOLE, null,
+                    olderRecords);
             pdf = whole.pdf();
             // after the render, which gave its font copy back: taking the pages out needs none
             if (key != null) {
@@ -150,38 +173,70 @@ class ReportRenderer {
             }
         }
         if (log.isDebugEnabled()) {
-            log.debug("report {}: {} in {} ms, {} bytes", report.body().reportNumber(),
+            log.debug("report {}: {} in {} ms, {} bytes, {} query records in {} kept pages", report.body().reportNumber(),
                     kept != null ? "cover and tail, sections kept" : "whole PDF", (System.nanoTime() - t0) / 1_000_000,
-                    pdf.length);
+                    pdf.length, records.size(), olderRecords.size());
         }
         return pdf;
     }
 
+    /** The page of a chunk of older query records: kept, or rendered alone and kept. */
+    private byte[] recordPage(CreditReport report, List<QueryRecord> chunk) {
+        String xhtml = html(report, Part.PDF_QUERY_RECORDS, chunk, false);
+        RenderedSections.Key key = sections.key(xhtml);
+        byte[] page = sections.find(key);
+        if (page == null) {
+            byte[] rendered = render(xhtml, Part.PDF_QUERY_RECORDS, null, List.of()).pdf();
+            try {
+                sections.keep(key, () -> rendered);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            page = rendered;
+        }
+        return page;
+    }
+
     /**
-     * The first element of the sections and of the tail: each starts a page. Anchored: openhtmltopdf
-     * looks ids up with {@code find()} in a hash map, so a bare "s1" would also take "s10"'s page.
+     * The first element of the sections, of the tail and of the evidence: each starts a page.
+     * Anchored: openhtmltopdf looks ids up with {@code find()} in a hash map, so a bare "s1" would
+     * also take "s10"'s page.
      */
     private static final java.util.regex.Pattern FIRST_SECTION = java.util.regex.Pattern.compile("^s1$");
     private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("^s9$");
+    private static final java.util.regex.Pattern EVIDENCE = java.util.regex.Pattern.compile("^s10$");
 
-    /** A saved PDF and the pages (from 0) its first section and its tail start on. */
+    /** A saved PDF and the pages (from 0) its first section and its tail start on, or -1. */
     private record Rendered(byte[] pdf, int firstSection, int tail) {
     }
 
-    /** Renders {@code xhtml}; with {@code keptSections} they go in before the tail's page. */
-    private Rendered render(String xhtml, byte[] keptSections) {
+    /**
+     * Renders {@code xhtml}; {@code keptSections} go in before the tail's page, {@code olderRecords}
+     * (one PDF a chunk, the newest first) before the evidence's page.
+     */
+    private Rendered render(String xhtml, Part part, byte[] keptSections, List<byte[]> olderRecords) {
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
+        List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 1);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
             whole = new WholeFont(doc);
             // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
             try (PdfBoxRenderer renderer = builder(doc, common, whole).withW3cDocument(parse(xhtml), null)
-                    .buildPdfRenderer();
-                    PDDocument sectionsDoc = keptSections == null ? null : Loader.loadPDF(keptSections)) {
+                    .buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
-                int tail = pageOf(renderer, TAIL);
-                int firstSection = sectionsDoc != null ? -1 : pageOf(renderer, FIRST_SECTION);
-                if (sectionsDoc != null) {
+                int tail = part.cover ? pageOf(renderer, TAIL) : -1;
+                int firstSection = part.sections && keptSections == null ? pageOf(renderer, FIRST_SECTION) : -1;
+                if (!olderRecords.isEmpty()) {
+                    int evidence = pageOf(renderer, EVIDENCE);
+                    for (byte[] page : olderRecords) {
+                        PDDocument records = Loader.loadPDF(page);
+                        inserted.add(records);
+                        ReportPdfAssembly.insertPages(doc, evidence, records);
+                    }
+                }
+                if (keptSections != null) {
+                    PDDocument sectionsDoc = Loader.loadPDF(keptSections);
+                    inserted.add(sectionsDoc);
                     ReportPdfAssembly.insertSections(doc, tail, sectionsDoc);
                 }
                 // the fonts are subset when the document is saved, so they go back to the pool only after
@@ -191,6 +246,14 @@ class ReportRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            // the inserted pages are read from their own documents until the PDF is saved
+            for (PDDocument d : inserted) {
+                try {
+                    d.close();
+                } catch (IOException e) {
+                    log.debug("closing a kept PDF", e);
+                }
+            }
             FONTS.common().giveBack(common);
             if (whole != null && whole.ttf != null) {
                 FONTS.whole().giveBack(whole.ttf);

@@ -338,6 +338,60 @@ class CreditReportApiTest {
         assertThat(pdfText(second)).doesNotContain("2025-02");
     }
 
+    @Test
+    void olderQueryRecordsComeFromKeptPagesAndEveryRecordIsListedOnceTheNewestFirst() throws Exception {
+        String uscc = "91140402MA0RPT003" + Uscc.checkCharacter("91140402MA0RPT003");
+        Api.Response created = Api.as(port, "analyst").post("/api/v1/enterprises", """
+                {"uscc":"%s","nameZh":"查询记录分页测试有限公司","regionCode":"140402","industryCode":"3011",
+                 "sizeClass":"MEDIUM","transitionStage":"INITIAL"}""".formatted(uscc));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        int pagesWorth = QueryRecordPages.PER_PAGE;
+        for (int i = 0; i < pagesWorth + 7; i++) {
+            assertThat(json("analyst", uscc).status()).isEqualTo(200);
+        }
+
+        // the oldest page's worth of records is a kept page; the 8 and 9 newer are each read's own
+        byte[] first = get("analyst", uscc, "application/pdf").body();
+        byte[] second = get("analyst", uscc, "application/pdf").body();
+        try (PDDocument one = Loader.loadPDF(first); PDDocument two = Loader.loadPDF(second)) {
+            int records = startOf(two, "九、");
+            int evidence = startOf(two, "十、");
+            // the tail's own page, then the kept page of the oldest, then the evidence on a page of its own
+            assertThat(evidence).isEqualTo(records + 2);
+            String own = text(two, records + 1, records + 1);
+            String kept = text(two, records + 2, records + 2);
+            assertThat(own.replaceAll("\\s", "")).contains("近两年查询记录（共" + (pagesWorth + 9) + "条）");
+            assertThat(rows(own)).hasSize(9);
+            assertThat(rows(kept)).hasSize(pagesWorth);
+            assertThat(text(two, evidence + 1, evidence + 1)).contains("证据日志叶子序号").doesNotContain("AGENCY_REVIEW");
+            // the first PDF listed the same oldest on the same kept page, and one fewer of its own
+            int recordsOfOne = startOf(one, "九、");
+            assertThat(text(one, recordsOfOne + 2, recordsOfOne + 2)).isEqualTo(kept);
+            assertThat(rows(text(one, recordsOfOne + 1, recordsOfOne + 1))).hasSize(8);
+            // every record once, the newest first, as the JSON lists them
+            List<String> listed = new java.util.ArrayList<>(rows(own));
+            listed.addAll(rows(kept));
+            assertThat(listed).hasSize(pagesWorth + 9);
+            List<String> times = listed.stream().map(l -> l.substring(0, 19)).toList();
+            assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+    }
+
+    /** The page (from 0) that the outline item whose title starts with {@code title} points to. */
+    private static int startOf(PDDocument doc, String title) throws IOException {
+        for (var item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+            if (item.getTitle().startsWith(title)) {
+                return doc.getPages().indexOf(item.findDestinationPage(doc));
+            }
+        }
+        throw new AssertionError("no outline item " + title);
+    }
+
+    /** The lines of query records the analyst's reads left, each of them one line. */
+    private static List<String> rows(String pageText) {
+        return pageText.lines().filter(l -> l.contains("analyst") && l.contains("AGENCY_REVIEW")).toList();
+    }
+
     private void putMonth(String uscc, String month, int coal) {
         Api.Response put = Api.as(port, "provider").putWithHeader("/api/v1/enterprises/" + uscc + "/activities/" + month,
                 """
