@@ -6,13 +6,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -33,6 +37,8 @@ final class ReportFonts {
 
     /** The family of the common characters: the one the report's CSS names first. */
     static final String COMMON = "WenQuanYi Micro Hei";
+    /** A read's own characters that are not the template's (names), between the two. */
+    static final String NAMES = "WenQuanYi Micro Hei Names";
     /** The whole font, for characters the common part lacks. */
     static final String WHOLE = "WenQuanYi Micro Hei Whole";
 
@@ -45,10 +51,16 @@ final class ReportFonts {
     private final Pool whole;
     private volatile byte[] fontBytes;
     private volatile byte[] commonBytes;
+    private volatile BitSet inCommon;
+    private final BitSet template;
+    // small fonts by the characters they hold; a template's is one of a few, a read's names' a few KB
+    private final Cache<BitSet, byte[]> small = Caffeine.newBuilder().maximumWeight(32L * 1024 * 1024)
+            .weigher((BitSet points, byte[] ttf) -> ttf.length).build();
 
     ReportFonts(int copies) {
         this.common = new Pool(copies, () -> parse(commonBytes()));
         this.whole = new Pool(copies, this::parseWhole);
+        this.template = templateCharacters();
     }
 
     Pool common() {
@@ -58,6 +70,101 @@ final class ReportFonts {
     Pool whole() {
         return whole;
     }
+
+    /**
+     * The fonts of a read's own pages (its cover and tail, or a page of query records), whose text
+     * is {@code xhtml}: the characters of the report template and printable ASCII in one, the
+     * others (names of the enterprise, of banks, of users) in a second, or null if there are none;
+     * a character that the common part lacks is in neither and falls back to the whole font. Each
+     * holds just the glyphs of its characters and is embedded whole. A read's subset of the common
+     * part was made when its PDF was saved: loading the common part into the document and walking
+     * its 13,727 glyphs took a fifth of a kept PDF's CPU, for the same few hundred characters.
+     */
+    ReadFonts forText(CharSequence xhtml) {
+        BitSet has = inCommon();
+        BitSet fixed = new BitSet();
+        BitSet names = new BitSet();
+        xhtml.codePoints().forEach(cp -> {
+            if (has.get(cp)) {
+                (template.get(cp) ? fixed : names).set(cp);
+            }
+        });
+        return new ReadFonts(subset(fixed), names.isEmpty() ? null : subset(names));
+    }
+
+    /** Two small fonts' TrueType files; {@code names} may be null. */
+    record ReadFonts(byte[] template, byte[] names) {
+    }
+
+    /** Parses a small font's file for one document (a parsed font reads its tables lazily). */
+    static TrueTypeFont parseSmall(byte[] ttf) {
+        return parse(ttf);
+    }
+
+    /**
+     * What a small font keeps: the tables PDFBox embeds, with the character map it encodes text by,
+     * the metrics and the names. Without a list the subsetter copies every other table whole: the
+     * vertical metrics and positioning (vmtx, GPOS) made a font of four glyphs 147 KB.
+     */
+    private static final List<String> SMALL_FONT_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep",
+            "glyf", "hmtx", "fpgm", "gasp", "cmap", "OS/2", "post", "name");
+
+    private byte[] subset(BitSet points) {
+        return small.get(points, p -> {
+            TrueTypeFont f = common.borrow();
+            try {
+                TTFSubsetter subsetter = new TTFSubsetter(f, SMALL_FONT_TABLES);
+                p.stream().forEach(subsetter::add);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+                subsetter.writeToStream(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                common.giveBack(f);
+            }
+        });
+    }
+
+    /** The code points the common part has a glyph for. */
+    private BitSet inCommon() {
+        BitSet b = inCommon;
+        if (b == null) {
+            TrueTypeFont f = common.borrow();
+            try {
+                b = new BitSet(0x10000);
+                var cmap = f.getUnicodeCmapLookup();
+                for (int cp : commonCodePoints()) {
+                    if (cmap.getGlyphId(cp) > 0) {
+                        b.set(cp);
+                    }
+                }
+                inCommon = b;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                common.giveBack(f);
+            }
+        }
+        return b;
+    }
+
+    /** Printable ASCII and every character of the report template (its labels, in both languages). */
+    private static BitSet templateCharacters() {
+        BitSet b = new BitSet(0x10000);
+        b.set(0x20, 0x7F);
+        try (InputStream in = ReportFonts.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("report template missing: " + TEMPLATE);
+            }
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).codePoints().forEach(b::set);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b;
+    }
+
+    private static final String TEMPLATE = "/templates/reporting/credit-report.html";
 
     /** The code points of the common part: those of them the font has are kept. */
     static Set<Integer> commonCodePoints() {

@@ -215,13 +215,16 @@ class ReportRenderer {
      * (one PDF a chunk, the newest first) before the evidence's page.
      */
     private Rendered render(String xhtml, Part part, byte[] keptSections, List<byte[]> olderRecords) {
+        // a read's own pages are typeset in small fonts of just their characters; before the font
+        // copy is borrowed, since making a small font borrows one
+        ReportFonts.ReadFonts own = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS
+                ? FONTS.forText(xhtml) : null;
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
         List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 1);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
             whole = new WholeFont(doc);
-            // subset-embedded, so the PDF carries only the glyphs it uses and its text still extracts (ToUnicode)
-            try (PdfBoxRenderer renderer = builder(doc, common, whole).withW3cDocument(parse(xhtml), null)
+            try (PdfBoxRenderer renderer = builder(doc, common, own, whole).withW3cDocument(parse(xhtml), null)
                     .buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 int tail = part.cover ? pageOf(renderer, TAIL) : -1;
@@ -306,11 +309,26 @@ class ReportRenderer {
         return f;
     }
 
-    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, WholeFont whole) throws IOException {
+    /**
+     * The fonts by the families the template names: the common part subset-embedded, so the PDF
+     * carries only the glyphs it uses and its text still extracts (ToUnicode); or, for a read's own
+     * pages, its small fonts embedded whole; and the whole font for characters outside both.
+     */
+    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, ReportFonts.ReadFonts own,
+            WholeFont whole) throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePDDocument(doc);
-        builder.useFont(new PDFontSupplier(PDType0Font.load(doc, common, true)), ReportFonts.COMMON);
+        if (own == null) {
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, common, true)), ReportFonts.COMMON);
+        } else {
+            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, ReportFonts.parseSmall(own.template()), false)),
+                    ReportFonts.COMMON);
+            if (own.names() != null) {
+                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, ReportFonts.parseSmall(own.names()), false)),
+                        ReportFonts.NAMES);
+            }
+        }
         builder.useFont(whole, ReportFonts.WHOLE);
         builder.useObjectDrawerFactory(QR_DRAWER);
         // openhtmltopdf asks every font of the family list for its line metrics (which would load the
