@@ -254,13 +254,16 @@ public class CreditReports implements DisposableBean {
     /**
      * The records up to a read's own, the newest first: a batch that reads an enterprise twice
      * holds both its records, and the first report lists only what came before it and itself.
+     * By id, not by place in the list: the list is in order of time, and reads asked at once are
+     * numbered in the order the batch takes them, not always the order their clocks gave.
      */
     private static List<QueryRecord> upTo(long queryId, List<QueryRecord> newestFirst) {
-        int from = 0;
-        while (from < newestFirst.size() && newestFirst.get(from).id() > queryId) {
-            from++;
+        for (QueryRecord q : newestFirst) {
+            if (q.id() > queryId) {
+                return newestFirst.stream().filter(r -> r.id() <= queryId).toList();
+            }
         }
-        return from == 0 ? newestFirst : newestFirst.subList(from, newestFirst.size());
+        return newestFirst;
     }
 
     /** At least six digits, zero-padded: String.format parsed its pattern on every report (2 % of issuing one). */
