@@ -37,8 +37,6 @@ final class ReportFonts {
 
     /** The family of the common characters: the one the report's CSS names first. */
     static final String COMMON = "WenQuanYi Micro Hei";
-    /** A read's own characters that are not the template's (names), between the two. */
-    static final String NAMES = "WenQuanYi Micro Hei Names";
     /** The whole font, for characters the common part lacks. */
     static final String WHOLE = "WenQuanYi Micro Hei Whole";
 
@@ -52,15 +50,14 @@ final class ReportFonts {
     private volatile byte[] fontBytes;
     private volatile byte[] commonBytes;
     private volatile BitSet inCommon;
-    private final BitSet template;
-    // small fonts by the characters they hold; a template's is one of a few, a read's names' a few KB
-    private final Cache<BitSet, byte[]> small = Caffeine.newBuilder().maximumWeight(32L * 1024 * 1024)
+    // small fonts by the characters they hold: about 40 KB for an enterprise's cover and tail, a few
+    // variants for pages of query records
+    private final Cache<BitSet, byte[]> small = Caffeine.newBuilder().maximumWeight(64L * 1024 * 1024)
             .weigher((BitSet points, byte[] ttf) -> ttf.length).build();
 
     ReportFonts(int copies) {
         this.common = new Pool(copies, () -> parse(commonBytes()));
         this.whole = new Pool(copies, this::parseWhole);
-        this.template = templateCharacters();
     }
 
     Pool common() {
@@ -72,28 +69,26 @@ final class ReportFonts {
     }
 
     /**
-     * The fonts of a read's own pages (its cover and tail, or a page of query records), whose text
-     * is {@code xhtml}: the characters of the report template and printable ASCII in one, the
-     * others (names of the enterprise, of banks, of users) in a second, or null if there are none;
-     * a character that the common part lacks is in neither and falls back to the whole font. Each
-     * holds just the glyphs of its characters and is embedded whole. A read's subset of the common
-     * part was made when its PDF was saved: loading the common part into the document and walking
-     * its 13,727 glyphs took a fifth of a kept PDF's CPU, for the same few hundred characters.
+     * The font of a read's own pages (its cover and tail, or a page of query records), whose text
+     * is {@code xhtml}: the glyphs of just its characters that the common part has, embedded whole;
+     * a character the common part lacks falls back to the whole font. A read's subset of the
+     * common part was made when its PDF was saved: loading the common part into the document and
+     * walking its 13,727 glyphs took a fifth of a kept PDF's CPU, for the same few hundred
+     * characters read after read. One font, not the template's characters and the names' apart:
+     * openhtmltopdf tries a family's font on each character and falls back on the exception
+     * PDFBox throws, so names set in a second font cost an exception a character.
      */
-    ReadFonts forText(CharSequence xhtml) {
+    byte[] forText(CharSequence xhtml) {
         BitSet has = inCommon();
-        BitSet fixed = new BitSet();
-        BitSet names = new BitSet();
+        BitSet used = new BitSet();
         xhtml.codePoints().forEach(cp -> {
             if (has.get(cp)) {
-                (template.get(cp) ? fixed : names).set(cp);
+                used.set(cp);
             }
         });
-        return new ReadFonts(subset(fixed), names.isEmpty() ? null : subset(names));
-    }
-
-    /** Two small fonts' TrueType files; {@code names} may be null. */
-    record ReadFonts(byte[] template, byte[] names) {
+        // printable ASCII always: the renderer may set a space or a hyphen the page text does not hold
+        used.set(0x20, 0x7F);
+        return subset(used);
     }
 
     /** Parses a small font's file for one document (a parsed font reads its tables lazily). */
@@ -148,23 +143,6 @@ final class ReportFonts {
         }
         return b;
     }
-
-    /** Printable ASCII and every character of the report template (its labels, in both languages). */
-    private static BitSet templateCharacters() {
-        BitSet b = new BitSet(0x10000);
-        b.set(0x20, 0x7F);
-        try (InputStream in = ReportFonts.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException("report template missing: " + TEMPLATE);
-            }
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).codePoints().forEach(b::set);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return b;
-    }
-
-    private static final String TEMPLATE = "/templates/reporting/credit-report.html";
 
     /** The code points of the common part: those of them the font has are kept. */
     static Set<Integer> commonCodePoints() {

@@ -215,10 +215,9 @@ class ReportRenderer {
      * (one PDF a chunk, the newest first) before the evidence's page.
      */
     private Rendered render(String xhtml, Part part, byte[] keptSections, List<byte[]> olderRecords) {
-        // a read's own pages are typeset in small fonts of just their characters; before the font
-        // copy is borrowed, since making a small font borrows one
-        ReportFonts.ReadFonts own = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS
-                ? FONTS.forText(xhtml) : null;
+        // a read's own pages are typeset in a small font of just their characters; made before the
+        // font copy is borrowed, since making one borrows a copy
+        byte[] own = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS ? FONTS.forText(xhtml) : null;
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
         List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 1);
@@ -311,24 +310,16 @@ class ReportRenderer {
 
     /**
      * The fonts by the families the template names: the common part subset-embedded, so the PDF
-     * carries only the glyphs it uses and its text still extracts (ToUnicode); or, for a read's own
-     * pages, its small fonts embedded whole; and the whole font for characters outside both.
+     * carries only the glyphs it uses and its text still extracts (ToUnicode), or for a read's own
+     * pages its small font embedded whole; and the whole font for characters outside them.
      */
-    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, ReportFonts.ReadFonts own,
-            WholeFont whole) throws IOException {
+    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, byte[] own, WholeFont whole)
+            throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePDDocument(doc);
-        if (own == null) {
-            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, common, true)), ReportFonts.COMMON);
-        } else {
-            builder.useFont(new PDFontSupplier(PDType0Font.load(doc, ReportFonts.parseSmall(own.template()), false)),
-                    ReportFonts.COMMON);
-            if (own.names() != null) {
-                builder.useFont(new PDFontSupplier(PDType0Font.load(doc, ReportFonts.parseSmall(own.names()), false)),
-                        ReportFonts.NAMES);
-            }
-        }
+        builder.useFont(new PDFontSupplier(own == null ? PDType0Font.load(doc, common, true)
+                : PDType0Font.load(doc, ReportFonts.parseSmall(own), false)), ReportFonts.COMMON);
         builder.useFont(whole, ReportFonts.WHOLE);
         builder.useObjectDrawerFactory(QR_DRAWER);
         // openhtmltopdf asks every font of the family list for its line metrics (which would load the
