@@ -75,6 +75,19 @@ class RenderedSections {
         }
     }
 
+    /** The pages kept under {@code key}, or those {@code render} makes, kept (when keeping is on). */
+    byte[] findOrKeep(Key key, java.util.function.Supplier<byte[]> render) {
+        byte[] found = find(key);
+        if (found != null) {
+            return found;
+        }
+        byte[] made = render.get();
+        if (pages != null) {
+            pages.put(key.sha256(), made);
+        }
+        return made;
+    }
+
     /** Pages to keep, made only if they are kept. */
     @FunctionalInterface
     interface PdfPages {

@@ -91,11 +91,6 @@ final class ReportFonts {
         return subset(used);
     }
 
-    /** Parses a small font's file for one document (a parsed font reads its tables lazily). */
-    static TrueTypeFont parseSmall(byte[] ttf) {
-        return parse(ttf);
-    }
-
     /**
      * What a small font keeps: the tables PDFBox embeds, with the character map it encodes text by,
      * the metrics and the names. Without a list the subsetter copies every other table whole: the
@@ -203,7 +198,8 @@ final class ReportFonts {
         }
     }
 
-    private static TrueTypeFont parse(byte[] ttf) {
+    /** Parses a font file, for one user at a time (a parsed font reads its tables lazily). */
+    static TrueTypeFont parse(byte[] ttf) {
         try {
             return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
         } catch (IOException e) {

@@ -183,18 +183,8 @@ class ReportRenderer {
     /** The page of a chunk of older query records: kept, or rendered alone and kept. */
     private byte[] recordPage(CreditReport report, List<QueryRecord> chunk) {
         String xhtml = html(report, Part.PDF_QUERY_RECORDS, chunk, false);
-        RenderedSections.Key key = sections.key(xhtml);
-        byte[] page = sections.find(key);
-        if (page == null) {
-            byte[] rendered = render(xhtml, Part.PDF_QUERY_RECORDS, null, List.of()).pdf();
-            try {
-                sections.keep(key, () -> rendered);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            page = rendered;
-        }
-        return page;
+        return sections.findOrKeep(sections.key(xhtml), () -> render(xhtml, Part.PDF_QUERY_RECORDS, null, List.of())
+                .pdf());
     }
 
     /**
@@ -319,7 +309,7 @@ class ReportRenderer {
         builder.useFastMode();
         builder.usePDDocument(doc);
         builder.useFont(new PDFontSupplier(own == null ? PDType0Font.load(doc, common, true)
-                : PDType0Font.load(doc, ReportFonts.parseSmall(own), false)), ReportFonts.COMMON);
+                : PDType0Font.load(doc, ReportFonts.parse(own), false)), ReportFonts.COMMON);
         builder.useFont(whole, ReportFonts.WHOLE);
         builder.useObjectDrawerFactory(QR_DRAWER);
         // openhtmltopdf asks every font of the family list for its line metrics (which would load the

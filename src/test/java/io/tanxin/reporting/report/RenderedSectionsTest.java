@@ -33,6 +33,16 @@ class RenderedSectionsTest {
     }
 
     @Test
+    void pagesNotFoundAreRenderedOnceAndKept() {
+        RenderedSections sections = sections(1);
+        assertThat(sections.findOrKeep(sections.key("<p>二</p>"), () -> pdf("二"))).asString(StandardCharsets.UTF_8)
+                .isEqualTo("pdf 二");
+        assertThat(sections.findOrKeep(sections.key("<p>二</p>"), () -> pdf("again"))).asString(StandardCharsets.UTF_8)
+                .isEqualTo("pdf 二");
+        assertThat(made).hasValue(1);
+    }
+
+    @Test
     void sizeZeroKeepsNothingAndMakesNoPages() throws IOException {
         RenderedSections sections = sections(0);
         sections.keep(sections.key("<p>一</p>"), () -> pdf("一"));

@@ -41,7 +41,7 @@ class ReportFontsTest {
     @Test
     void aReadsOwnTextIsSetInAFontOfJustItsCharactersAndRareOnesAreLeftToTheWholeFont() throws Exception {
         byte[] own = fonts.forText("<p>碳信用报告 Report No. TX-1</p><p>晋煤集团 堃</p>");
-        TrueTypeFont small = ReportFonts.parseSmall(own);
+        TrueTypeFont small = ReportFonts.parse(own);
         for (char c : "碳信用报告晋煤集团RNo.TX-1<>/p ~".toCharArray()) {
             assertThat(small.getUnicodeCmapLookup().getGlyphId(c)).as("%s", c).isPositive();
         }
