@@ -207,11 +207,18 @@ class ReportRenderer {
     private Rendered render(String xhtml, Part part, byte[] keptSections, List<byte[]> olderRecords) {
         // a read's own pages are typeset in a small font of just their characters; made before the
         // font copy is borrowed, since making one borrows a copy
-        byte[] own = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS ? FONTS.forText(xhtml) : null;
+        ReportFonts.OwnFont ownFont = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS
+                ? FONTS.forText(xhtml) : null;
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
-        List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 1);
+        List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 2);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
+            PDFont own = null;
+            if (ownFont != null) {
+                ReportFonts.Opened opened = ownFont.open();
+                inserted.add(opened.carrier());
+                own = opened.font();
+            }
             whole = new WholeFont(doc);
             try (PdfBoxRenderer renderer = builder(doc, common, own, whole).withW3cDocument(parse(xhtml), null)
                     .buildPdfRenderer()) {
@@ -238,7 +245,7 @@ class ReportRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            // the inserted pages are read from their own documents until the PDF is saved
+            // the inserted pages and the own font are read from their own documents until the PDF is saved
             for (PDDocument d : inserted) {
                 try {
                     d.close();
@@ -301,15 +308,14 @@ class ReportRenderer {
     /**
      * The fonts by the families the template names: the common part subset-embedded, so the PDF
      * carries only the glyphs it uses and its text still extracts (ToUnicode), or for a read's own
-     * pages its small font embedded whole; and the whole font for characters outside them.
+     * pages its small font, embedded once ({@link ReportFonts.OwnFont}); and the whole font for characters outside them.
      */
-    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, byte[] own, WholeFont whole)
+    private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, PDFont own, WholeFont whole)
             throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePDDocument(doc);
-        builder.useFont(new PDFontSupplier(own == null ? PDType0Font.load(doc, common, true)
-                : PDType0Font.load(doc, ReportFonts.parse(own), false)), ReportFonts.COMMON);
+        builder.useFont(new PDFontSupplier(own == null ? PDType0Font.load(doc, common, true) : own), ReportFonts.COMMON);
         builder.useFont(whole, ReportFonts.WHOLE);
         builder.useObjectDrawerFactory(QR_DRAWER);
         // openhtmltopdf asks every font of the family list for its line metrics (which would load the

@@ -2,7 +2,16 @@ package io.tanxin.reporting.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 class ReportFontsTest {
@@ -40,8 +49,9 @@ class ReportFontsTest {
 
     @Test
     void aReadsOwnTextIsSetInAFontOfJustItsCharactersAndRareOnesAreLeftToTheWholeFont() throws Exception {
-        byte[] own = fonts.forText("<p>碳信用报告 Report No. TX-1</p><p>晋煤集团 堃</p>");
-        TrueTypeFont small = ReportFonts.parse(own);
+        ReportFonts.OwnFont own = fonts.forText("<p>碳信用报告 Report No. TX-1</p><p>晋煤集团 堃</p>");
+        ReportFonts.Opened opened = own.open();
+        TrueTypeFont small = ((PDCIDFontType2) opened.font().getDescendantFont()).getTrueTypeFont();
         for (char c : "碳信用报告晋煤集团RNo.TX-1<>/p ~".toCharArray()) {
             assertThat(small.getUnicodeCmapLookup().getGlyphId(c)).as("%s", c).isPositive();
         }
@@ -51,8 +61,41 @@ class ReportFontsTest {
         assertThat(small.getUnicodeCmapLookup().getGlyphId('堃')).isZero();
         // those glyphs (with components and ASCII) only: KBs where the common part has megabytes
         assertThat(small.getNumberOfGlyphs()).isLessThan(150);
-        assertThat(own.length).isLessThan(48 * 1024);
+        assertThat(own.size()).isLessThan(48 * 1024);
+        opened.carrier().close();
         // the same characters in another order: the same font, not made again
         assertThat(fonts.forText("<p>晋煤集团</p>")).isSameAs(fonts.forText("<p>集团晋煤</p>"));
+    }
+
+    @Test
+    void aDocumentTakesTheOwnFontAsEmbeddedOnceAndItsTextExtracts() throws Exception {
+        ReportFonts.OwnFont own = fonts.forText("<p>晋煤集团 碳信用报告 TX-2</p>");
+        byte[] pdf;
+        ReportFonts.Opened opened = own.open();
+        int glyphs = ((PDCIDFontType2) opened.font().getDescendantFont()).getTrueTypeFont().getNumberOfGlyphs();
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(opened.font(), 12);
+                text.newLineAtOffset(50, 700);
+                text.showText("晋煤集团 碳信用报告 TX-2");
+                text.endText();
+            }
+            doc.save(out);
+            pdf = out.toByteArray();
+        } finally {
+            opened.carrier().close();
+        }
+        try (PDDocument read = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(read)).contains("晋煤集团 碳信用报告 TX-2");
+            PDType0Font font = (PDType0Font) read.getPage(0).getResources()
+                    .getFont(read.getPage(0).getResources().getFontNames().iterator().next());
+            assertThat(font.isEmbedded()).isTrue();
+            // written as it was embedded: the whole small font, not a subset of it made on save
+            assertThat(((PDCIDFontType2) font.getDescendantFont()).getTrueTypeFont().getNumberOfGlyphs())
+                    .isEqualTo(glyphs);
+        }
     }
 }
