@@ -36,7 +36,7 @@ done
 AUTOVACUUM_EVERY=${AUTOVACUUM_EVERY:-60}
 if [ "$AUTOVACUUM_EVERY" -gt 0 ] && [ "$(psql -d test -Atc 'SHOW autovacuum')" = off ]; then
   (while sleep "$AUTOVACUUM_EVERY"; do
-    for db in tanxin_bench_a tanxin_bench_b; do psql -d $db -qc 'VACUUM (ANALYZE)' || true; done
+    for db in tanxin_bench_a tanxin_bench_b; do bench_vacuum $db; done
   done) &
   VACUUMER=$!
 fi
