@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Compares two builds' JSON reports at 32 connections on this machine, whose speed drifts (by 2x within
+# Compares two builds' JSON (or PDF) reports at 32 connections on this machine, whose speed drifts (by 2x within
 # a session here): both servers run at once on copies of one loaded province and take turns, one
 # T-second phase each (default 20), ROUNDS times (default 4), after WARM seconds of load each (default
 # 300: the JVM's CPU a report kept falling for about five minutes under load on 2 cores, as C2 compiled).
 # usage: bench/http-ab.sh A.jar B.jar   (a build's settings: ENV_A / ENV_B, e.g. ENV_B="TANXIN_X=1")
+# FORMAT=pdf compares PDF reports instead (WARM=240 covers the province's first reads and C2's compiling):
+# the same build measured 78.5 and 104.8 PDFs/s in two runs of bench/http.sh twenty minutes apart here.
 # The province is loaded once into tanxin_bench_ab (kept between runs; DROP it to reload).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,13 +44,15 @@ if [ "$AUTOVACUUM_EVERY" -gt 0 ] && [ "$(psql -d test -Atc 'SHOW autovacuum')" =
 fi
 serve "$A" 8097 tanxin_bench_a /tmp/tanxin-ab-a.log "${ENV_A:-}"
 serve "$B" 8098 tanxin_bench_b /tmp/tanxin-ab-b.log "${ENV_B:-}"
-export USCCS=$(mktemp) ACCEPT=application/json
+FORMAT=${FORMAT:-json}
+case $FORMAT in json) ACCEPT=application/json ;; pdf) ACCEPT=application/pdf ;; *) echo "FORMAT is json or pdf" >&2; exit 2 ;; esac
+export USCCS=$(mktemp) ACCEPT
 psql -d tanxin_bench_a -Atc "SELECT DISTINCT uscc FROM rating ORDER BY uscc" > "$USCCS"
 TOKEN_A=$(bench_token 8097); TOKEN_B=$(bench_token 8098)
 TOKEN=$TOKEN_A wrk -t2 -c32 -d"${WARM}s" -s bench/wrk/report.lua http://127.0.0.1:8097 > /dev/null
 TOKEN=$TOKEN_B wrk -t2 -c32 -d"${WARM}s" -s bench/wrk/report.lua http://127.0.0.1:8098 > /dev/null
 phase() { # name pid port token
-  echo "$1 JSON 32 conn: $(TOKEN=$4 bench_measured "$2" 32 report.lua "http://127.0.0.1:$3")"
+  echo "$1 ${FORMAT^^} 32 conn: $(TOKEN=$4 bench_measured "$2" 32 report.lua "http://127.0.0.1:$3")"
 }
 echo "A = $A ${ENV_A:-}; B = $B ${ENV_B:-}; $(nproc) cores; phases of $T s after $WARM s of load each"
 for i in $(seq "$ROUNDS"); do

@@ -180,11 +180,10 @@ class ReportRenderer {
         return pdf;
     }
 
-    /** The page of a chunk of older query records: kept, or rendered alone and kept. */
+    /** The page of a chunk of older query records: kept (by its records), or rendered alone and kept. */
     private byte[] recordPage(CreditReport report, List<QueryRecord> chunk) {
-        String xhtml = html(report, Part.PDF_QUERY_RECORDS, chunk, false);
-        return sections.findOrKeep(sections.key(xhtml), () -> render(xhtml, Part.PDF_QUERY_RECORDS, null, List.of())
-                .pdf());
+        return sections.findOrKeep(sections.key(QueryRecordPages.pageIdentity(chunk)), () -> render(
+                html(report, Part.PDF_QUERY_RECORDS, chunk, false), Part.PDF_QUERY_RECORDS, null, List.of()).pdf());
     }
 
     /**

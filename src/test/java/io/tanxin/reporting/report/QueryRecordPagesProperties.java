@@ -9,8 +9,12 @@ import java.util.List;
 import io.tanxin.reporting.AccessBasis;
 import io.tanxin.reporting.QueryRecord;
 import io.tanxin.reporting.ReportPurpose;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +89,28 @@ class QueryRecordPagesProperties {
         QueryRecordPages pages = QueryRecordPages.of(List.of(), 12, 50);
         assertThat(pages.own()).isEmpty();
         assertThat(pages.chunks()).isEmpty();
+    }
+
+    /**
+     * A kept page is looked up by its records: two lists name the same page exactly when they are
+     * the same records, whatever their names hold (spaces, digits and colons like the identity's own
+     * separators, or nothing at all).
+     */
+    @Property(tries = 500)
+    void twoListsOfRecordsNameOnePageOnlyWhenTheyAreTheSame(@ForAll("records") List<QueryRecord> a,
+            @ForAll("records") List<QueryRecord> b) {
+        assertThat(QueryRecordPages.pageIdentity(a).equals(QueryRecordPages.pageIdentity(b))).isEqualTo(a.equals(b));
+        assertThat(QueryRecordPages.pageIdentity(a)).isEqualTo(QueryRecordPages.pageIdentity(List.copyOf(a)));
+    }
+
+    @Provide
+    Arbitrary<List<QueryRecord>> records() {
+        Arbitrary<String> text = Arbitraries.strings().withChars(" 1:-行a").ofMaxLength(4).injectNull(0.2);
+        Arbitrary<QueryRecord> record = Combinators.combine(Arbitraries.longs().between(1, 3), text, text, text,
+                Arbitraries.of(AccessBasis.class), Arbitraries.longs().between(1, 2).injectNull(0.5))
+                .as((id, user, code, name, basis, consent) -> new QueryRecord(id, "91140000000000000X",
+                        Instant.EPOCH.plusSeconds(id), user, code, name, basis, ReportPurpose.LOAN_APPROVAL, consent));
+        return record.list().ofMaxSize(3);
     }
 
     /** The enterprise's queries {@code from} to {@code to} - 1 (ids count from its first), the newest first. */
