@@ -141,7 +141,7 @@ final class ReportFonts {
             this.carrier = carrier;
         }
 
-        static OwnFont embed(byte[] ttf) {
+        private static OwnFont embed(byte[] ttf) {
             try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(ttf.length)) {
                 PDPage page = new PDPage();
                 PDResources resources = new PDResources();

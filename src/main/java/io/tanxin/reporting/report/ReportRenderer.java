@@ -307,7 +307,8 @@ class ReportRenderer {
     /**
      * The fonts by the families the template names: the common part subset-embedded, so the PDF
      * carries only the glyphs it uses and its text still extracts (ToUnicode), or for a read's own
-     * pages its small font, embedded once ({@link ReportFonts.OwnFont}); and the whole font for characters outside them.
+     * pages its small font, embedded once ({@link ReportFonts.OwnFont}); and the whole font for
+     * characters outside them.
      */
     private static PdfRendererBuilder builder(PDDocument doc, TrueTypeFont common, PDFont own, WholeFont whole)
             throws IOException {
