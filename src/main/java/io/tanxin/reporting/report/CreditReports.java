@@ -258,12 +258,8 @@ public class CreditReports implements DisposableBean {
      * numbered in the order the batch takes them, not always the order their clocks gave.
      */
     private static List<QueryRecord> upTo(long queryId, List<QueryRecord> newestFirst) {
-        for (QueryRecord q : newestFirst) {
-            if (q.id() > queryId) {
-                return newestFirst.stream().filter(r -> r.id() <= queryId).toList();
-            }
-        }
-        return newestFirst;
+        return newestFirst.stream().anyMatch(q -> q.id() > queryId)
+                ? newestFirst.stream().filter(q -> q.id() <= queryId).toList() : newestFirst;
     }
 
     /** At least six digits, zero-padded: String.format parsed its pattern on every report (2 % of issuing one). */

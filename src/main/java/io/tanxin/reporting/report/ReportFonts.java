@@ -262,7 +262,7 @@ final class ReportFonts {
     }
 
     /** Parses a font file, for one user at a time (a parsed font reads its tables lazily). */
-    static TrueTypeFont parse(byte[] ttf) {
+    private static TrueTypeFont parse(byte[] ttf) {
         try {
             return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
         } catch (IOException e) {
