@@ -14,6 +14,8 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PagePosition;
@@ -153,7 +155,7 @@ class ReportRenderer {
             olderRecords.add(recordPage(report, chunk));
         }
         boolean keptRecords = !olderRecords.isEmpty();
-        RenderedSections.Key key = keeping ? sections.key(html(report, Part.PDF_SECTIONS, List.of(), false)) : null;
+        RenderedSections.Key key = keeping ? sectionsKey(report) : null;
         byte[] kept = key == null ? null : sections.find(key);
         byte[] pdf;
         if (kept != null) {
@@ -178,6 +180,52 @@ class ReportRenderer {
                     pdf.length, records.size(), olderRecords.size());
         }
         return pdf;
+    }
+
+    /**
+     * Everything a PDF's sections one to eight show: the body but for the read's own number, time,
+     * purpose and query records. Equal values make the same sections page text, so the key of their
+     * kept pages is found by these, and the text is written only when they change: Thymeleaf wrote
+     * it for every PDF just to hash it (about 3 % of a PDF's CPU). The reports of one content
+     * version share its lists ({@link ReportContents}), so comparing them is mostly comparing references.
+     */
+    record SectionsShown(String modelVersion, boolean synthetic, CreditReport.Identity identity,
+            List<CreditReport.YearAccount> accounts, List<CreditReport.MonthPoint> monthlyTrend,
+            List<CreditReport.Structure> structure, CreditReport.Intensity intensity, CreditReport.RatingPart rating,
+            CreditReport.DataSources dataSources, List<CreditReport.Finding> findings,
+            List<CreditReport.NegativeItem> negativeInformation, List<io.tanxin.reporting.Objection> objections,
+            List<io.tanxin.reporting.DisputedItem> disputedItems) {
+
+        static SectionsShown of(CreditReport.Body b) {
+            return new SectionsShown(b.modelVersion(), b.synthetic(), b.identity(), b.accounts(), b.monthlyTrend(),
+                    b.structure(), b.intensity(), b.rating(), b.dataSources(), b.findings(), b.negativeInformation(),
+                    b.objections(), b.disputedItems());
+        }
+    }
+
+    private record SectionsKey(SectionsShown shown, RenderedSections.Key key) {
+    }
+
+    // one an enterprise, its newest, as ReportContents keeps one content an enterprise
+    private final Cache<String, SectionsKey> sectionsKeys = Caffeine.newBuilder().maximumSize(4_096)
+            .expireAfterAccess(java.time.Duration.ofHours(1)).build();
+
+    /** The key of the report's sections' pages: looked up by what they show, or made from their page text. */
+    private RenderedSections.Key sectionsKey(CreditReport report) {
+        SectionsShown shown = SectionsShown.of(report.body());
+        String uscc = report.body().identity().uscc();
+        SectionsKey known = sectionsKeys.getIfPresent(uscc);
+        if (known != null && known.shown().equals(shown)) {
+            return known.key();
+        }
+        RenderedSections.Key key = sections.key(sectionsXhtml(report));
+        sectionsKeys.put(uscc, new SectionsKey(shown, key));
+        return key;
+    }
+
+    /** The page text of a PDF's sections one to eight, which their kept pages are keyed by. */
+    String sectionsXhtml(CreditReport report) {
+        return html(report, Part.PDF_SECTIONS, List.of(), false);
     }
 
     /** The page of a chunk of older query records: kept (by its records), or rendered alone and kept. */
