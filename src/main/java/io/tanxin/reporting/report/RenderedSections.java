@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The PDF pages of a report's sections one to eight (identity to objections), by the SHA-256 of
- * the XHTML they are rendered from. Those sections change only when the enterprise's data do,
+ * the XHTML they are rendered from (found by what they show, {@link ReportRenderer.SectionsShown}). Those sections change only when the enterprise's data do,
  * while every read brings its own number, time, query record and evidence leaf; laying the
  * sections out again for each read was most of a PDF's CPU. The key is the page's own text, so any
  * change of a figure, mark, name or rating is another key: nothing to invalidate, and a stale page
@@ -23,12 +23,33 @@ import org.springframework.stereotype.Component;
  * records are kept the same way ({@link QueryRecordPages}). Bounded by size
  * ({@code tanxin.reporting.rendered-sections-mb}, 0 turns it off: every PDF is then rendered
  * whole) and dropped after an hour unread; 256 MB hold the demo province's 1,180 enterprises'
- * sections (about 80 KB each) and a few pages of query records each (about 20 KB a page).
+ * sections (about 80 KB each) and pages of query records (about 3 KB a page without their font).
  */
 @Component
 class RenderedSections {
 
-    private final Cache<String, byte[]> pages;
+    private final Cache<String, Pages> pages;
+
+    /**
+     * Kept pages as a PDF. Pages of query records leave their small font out: typeset in one font
+     * of the same characters, page after page (the same banks, dates and purposes), each page
+     * carried a copy of it, 20 KB beside 3 KB of text, and so did every PDF that took the pages.
+     * They keep the font's code points and the resource names it went under; the font goes into
+     * each PDF once, however many of its pages use it ({@link ReportPdfAssembly#putFontBack}).
+     *
+     * @param fontPoints the code points of the {@link ReportFonts.OwnFont} left out, or null if none is
+     * @param fontNames the page resource names it was under
+     */
+    record Pages(byte[] pdf, int[] fontPoints, java.util.List<String> fontNames) {
+
+        Pages(byte[] pdf) {
+            this(pdf, null, java.util.List.of());
+        }
+
+        int weight() {
+            return pdf.length + (fontPoints == null ? 0 : 4 * fontPoints.length) + 64;
+        }
+    }
 
     RenderedSections(@Value("${tanxin.reporting.rendered-sections-mb:256}") long megabytes,
             ObjectProvider<MeterRegistry> meters) {
@@ -37,7 +58,7 @@ class RenderedSections {
         }
         this.pages = megabytes == 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(megabytes * 1024 * 1024)
-                .weigher((String key, byte[] pdf) -> pdf.length)
+                .weigher((String key, Pages kept) -> kept.weight())
                 .expireAfterAccess(Duration.ofHours(1))
                 .recordStats()
                 .build();
@@ -61,7 +82,8 @@ class RenderedSections {
 
     /** The pages kept under {@code key}, or null. */
     byte[] find(Key key) {
-        return pages == null ? null : pages.getIfPresent(key.sha256());
+        Pages found = pages == null ? null : pages.getIfPresent(key.sha256());
+        return found == null ? null : found.pdf();
     }
 
     /**
@@ -71,17 +93,17 @@ class RenderedSections {
      */
     void keep(Key key, PdfPages pdf) throws java.io.IOException {
         if (pages != null) {
-            pages.put(key.sha256(), pdf.get());
+            pages.put(key.sha256(), new Pages(pdf.get()));
         }
     }
 
     /** The pages kept under {@code key}, or those {@code render} makes, kept (when keeping is on). */
-    byte[] findOrKeep(Key key, java.util.function.Supplier<byte[]> render) {
-        byte[] found = find(key);
+    Pages findOrKeep(Key key, java.util.function.Supplier<Pages> render) {
+        Pages found = pages == null ? null : pages.getIfPresent(key.sha256());
         if (found != null) {
             return found;
         }
-        byte[] made = render.get();
+        Pages made = render.get();
         if (pages != null) {
             pages.put(key.sha256(), made);
         }

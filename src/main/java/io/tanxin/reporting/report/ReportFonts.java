@@ -97,6 +97,15 @@ final class ReportFonts {
         return subset(used);
     }
 
+    /** The font {@link #forText} gives for a text of these code points ({@link OwnFont#codePoints}). */
+    OwnFont forCodePoints(int[] points) {
+        BitSet used = new BitSet();
+        for (int p : points) {
+            used.set(p);
+        }
+        return subset(used);
+    }
+
     /**
      * What a small font keeps: the tables PDFBox embeds, with the character map it encodes text by,
      * the metrics and the names. Without a list the subsetter copies every other table whole: the
@@ -120,7 +129,7 @@ final class ReportFonts {
             } finally {
                 common.giveBack(f);
             }
-            return OwnFont.embed(ttf);
+            return OwnFont.embed(ttf, p.stream().toArray());
         });
     }
 
@@ -136,12 +145,19 @@ final class ReportFonts {
         private static final COSName NAME = COSName.getPDFName("F1");
 
         private final byte[] carrier;
+        private final int[] points;
 
-        private OwnFont(byte[] carrier) {
+        private OwnFont(byte[] carrier, int[] points) {
             this.carrier = carrier;
+            this.points = points;
         }
 
-        private static OwnFont embed(byte[] ttf) {
+        /** Its code points, by which {@link ReportFonts#forCodePoints} finds it again (or makes it anew). */
+        int[] codePoints() {
+            return points.clone();
+        }
+
+        private static OwnFont embed(byte[] ttf, int[] points) {
             try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(ttf.length)) {
                 PDPage page = new PDPage();
                 PDResources resources = new PDResources();
@@ -149,7 +165,7 @@ final class ReportFonts {
                 page.setResources(resources);
                 doc.addPage(page);
                 doc.save(out);
-                return new OwnFont(out.toByteArray());
+                return new OwnFont(out.toByteArray(), points);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -157,7 +173,7 @@ final class ReportFonts {
 
         /** Bytes of its PDF: the font file compressed, its widths and its text map. */
         int size() {
-            return carrier.length;
+            return carrier.length + 4 * points.length;
         }
 
         /**

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
@@ -62,6 +65,41 @@ final class ReportPdfAssembly {
         pages.getPages().forEach(moved::add);
         for (PDPage page : moved) {
             tree.insertBefore(page, before);
+        }
+    }
+
+    /**
+     * Takes {@code font} out of the resources of {@code doc}'s pages, to be put back when they go
+     * into a PDF that carries the font once for all of them ({@link #putFontBack}); the names it
+     * was under, in the order found.
+     */
+    static List<String> leaveFontOut(PDDocument doc, PDFont font) {
+        COSDictionary leftOut = font.getCOSObject();
+        List<String> names = new ArrayList<>();
+        for (PDPage page : doc.getPages()) {
+            COSDictionary fonts = page.getResources() == null ? null
+                    : page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
+            if (fonts == null) {
+                continue;
+            }
+            for (COSName name : List.copyOf(fonts.keySet())) {
+                if (fonts.getDictionaryObject(name) == leftOut) {
+                    fonts.removeItem(name);
+                    if (!names.contains(name.getName())) {
+                        names.add(name.getName());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Puts {@code font} back under {@code names} into the resources of every page of {@code pages}. */
+    static void putFontBack(PDDocument pages, List<String> names, PDFont font) {
+        for (PDPage page : pages.getPages()) {
+            for (String name : names) {
+                page.getResources().put(COSName.getPDFName(name), font);
+            }
         }
     }
 

@@ -150,7 +150,7 @@ class ReportRenderer {
         QueryRecordPages recordPages = keeping ? QueryRecordPages.of(records,
                 queries.countOlderThanShown(report.body().identity().uscc()), QueryRecordPages.PER_PAGE)
                 : QueryRecordPages.onePart(records);
-        List<byte[]> olderRecords = new ArrayList<>(recordPages.chunks().size());
+        List<RenderedSections.Pages> olderRecords = new ArrayList<>(recordPages.chunks().size());
         for (List<QueryRecord> chunk : recordPages.chunks()) {
             olderRecords.add(recordPage(report, chunk));
         }
@@ -228,10 +228,13 @@ class ReportRenderer {
         return html(report, Part.PDF_SECTIONS, List.of(), false);
     }
 
-    /** The page of a chunk of older query records: kept (by its records), or rendered alone and kept. */
-    private byte[] recordPage(CreditReport report, List<QueryRecord> chunk) {
+    /**
+     * The page of a chunk of older query records: kept (by its records), or rendered alone and kept
+     * without its small font, which goes into each PDF once for all its pages of records.
+     */
+    private RenderedSections.Pages recordPage(CreditReport report, List<QueryRecord> chunk) {
         return sections.findOrKeep(sections.key(QueryRecordPages.pageIdentity(chunk)), () -> render(
-                html(report, Part.PDF_QUERY_RECORDS, chunk, false), Part.PDF_QUERY_RECORDS, null, List.of()).pdf());
+                html(report, Part.PDF_QUERY_RECORDS, chunk, false), Part.PDF_QUERY_RECORDS, null, List.of()).pages());
     }
 
     /**
@@ -243,15 +246,23 @@ class ReportRenderer {
     private static final java.util.regex.Pattern TAIL = java.util.regex.Pattern.compile("^s9$");
     private static final java.util.regex.Pattern EVIDENCE = java.util.regex.Pattern.compile("^s10$");
 
-    /** A saved PDF and the pages (from 0) its first section and its tail start on, or -1. */
-    private record Rendered(byte[] pdf, int firstSection, int tail) {
+    /**
+     * A saved PDF and the pages (from 0) its first section and its tail start on, or -1; for a page
+     * of query records, the code points of the small font it leaves out and the names it was under.
+     */
+    private record Rendered(byte[] pdf, int firstSection, int tail, int[] fontPoints, List<String> fontNames) {
+
+        RenderedSections.Pages pages() {
+            return fontNames.isEmpty() ? new RenderedSections.Pages(pdf)
+                    : new RenderedSections.Pages(pdf, fontPoints, fontNames);
+        }
     }
 
     /**
      * Renders {@code xhtml}; {@code keptSections} go in before the tail's page, {@code olderRecords}
      * (one PDF a chunk, the newest first) before the evidence's page.
      */
-    private Rendered render(String xhtml, Part part, byte[] keptSections, List<byte[]> olderRecords) {
+    private Rendered render(String xhtml, Part part, byte[] keptSections, List<RenderedSections.Pages> olderRecords) {
         // a read's own pages are typeset in a small font of just their characters; made before the
         // font copy is borrowed, since making one borrows a copy
         ReportFonts.OwnFont ownFont = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS
@@ -260,12 +271,9 @@ class ReportRenderer {
         WholeFont whole = null;
         List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 2);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024)) {
-            PDFont own = null;
-            if (ownFont != null) {
-                ReportFonts.Opened opened = ownFont.open();
-                inserted.add(opened.carrier());
-                own = opened.font();
-            }
+            // the small fonts in this PDF, each once: its own pages' and those its kept pages of records left out
+            Map<ReportFonts.OwnFont, PDFont> smallFonts = new java.util.IdentityHashMap<>();
+            PDFont own = ownFont == null ? null : opened(ownFont, smallFonts, inserted);
             whole = new WholeFont(doc);
             try (PdfBoxRenderer renderer = builder(doc, common, own, whole).withW3cDocument(parse(xhtml), null)
                     .buildPdfRenderer()) {
@@ -273,11 +281,17 @@ class ReportRenderer {
                 int tail = part.cover ? pageOf(renderer, TAIL) : -1;
                 int firstSection = part.sections && keptSections == null ? pageOf(renderer, FIRST_SECTION) : -1;
                 if (!olderRecords.isEmpty()) {
-                    int evidence = pageOf(renderer, EVIDENCE);
-                    for (byte[] page : olderRecords) {
-                        PDDocument records = Loader.loadPDF(page);
+                    // each kept page after the newer ones: the records go the newest first, as in the JSON
+                    int at = pageOf(renderer, EVIDENCE);
+                    for (RenderedSections.Pages page : olderRecords) {
+                        PDDocument records = Loader.loadPDF(page.pdf());
                         inserted.add(records);
-                        ReportPdfAssembly.insertPages(doc, evidence, records);
+                        if (page.fontPoints() != null) {
+                            ReportPdfAssembly.putFontBack(records, page.fontNames(),
+                                    opened(FONTS.forCodePoints(page.fontPoints()), smallFonts, inserted));
+                        }
+                        ReportPdfAssembly.insertPages(doc, at, records);
+                        at += records.getNumberOfPages();
                     }
                 }
                 if (keptSections != null) {
@@ -285,9 +299,13 @@ class ReportRenderer {
                     inserted.add(sectionsDoc);
                     ReportPdfAssembly.insertSections(doc, tail, sectionsDoc);
                 }
+                // a kept page of records goes without its small font, which a PDF then carries once
+                List<String> leftOut = part == Part.PDF_QUERY_RECORDS && own != null
+                        ? ReportPdfAssembly.leaveFontOut(doc, own) : List.of();
                 // the fonts are subset when the document is saved, so they go back to the pool only after
                 doc.save(out);
-                return new Rendered(out.toByteArray(), firstSection, tail);
+                return new Rendered(out.toByteArray(), firstSection, tail,
+                        leftOut.isEmpty() ? null : ownFont.codePoints(), leftOut);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -305,6 +323,19 @@ class ReportRenderer {
                 FONTS.whole().giveBack(whole.ttf);
             }
         }
+    }
+
+    /** The small font opened for this PDF, once however many of its pages use it. */
+    private static PDFont opened(ReportFonts.OwnFont font, Map<ReportFonts.OwnFont, PDFont> opened,
+            List<PDDocument> carriers) throws IOException {
+        PDFont found = opened.get(font);
+        if (found == null) {
+            ReportFonts.Opened o = font.open();
+            carriers.add(o.carrier());
+            found = o.font();
+            opened.put(font, found);
+        }
+        return found;
     }
 
     private static int pageOf(PdfBoxRenderer renderer, java.util.regex.Pattern id) {

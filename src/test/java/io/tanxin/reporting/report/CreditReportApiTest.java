@@ -338,35 +338,48 @@ class CreditReportApiTest {
     void olderQueryRecordsComeFromKeptPagesAndEveryRecordIsListedOnceTheNewestFirst() throws Exception {
         String uscc = newEnterprise("91140402MA0RPT003", "查询记录分页测试有限公司");
         int pagesWorth = QueryRecordPages.PER_PAGE;
-        for (int i = 0; i < pagesWorth + 7; i++) {
+        for (int i = 0; i < 2 * pagesWorth + 7; i++) {
             assertThat(json("analyst", uscc).status()).isEqualTo(200);
         }
 
-        // the oldest page's worth of records is a kept page; the 8 and 9 newer are each read's own
+        // the two oldest pages' worth of records are kept pages; the 8 and 9 newer are each read's own
         byte[] first = get("analyst", uscc, "application/pdf").body();
         byte[] second = get("analyst", uscc, "application/pdf").body();
         try (PDDocument one = Loader.loadPDF(first); PDDocument two = Loader.loadPDF(second)) {
             int records = startOf(two, "九、");
             int evidence = startOf(two, "十、");
-            // the tail's own page, then the kept page of the oldest, then the evidence on a page of its own
-            assertThat(evidence).isEqualTo(records + 2);
+            // the tail's own page, then the kept pages, the newer first, then the evidence on a page of its own
+            assertThat(evidence).isEqualTo(records + 3);
             String own = text(two, records + 1, records + 1);
-            String kept = text(two, records + 2, records + 2);
-            assertThat(own.replaceAll("\\s", "")).contains("近两年查询记录（共" + (pagesWorth + 9) + "条）");
+            String newer = text(two, records + 2, records + 2);
+            String oldest = text(two, records + 3, records + 3);
+            assertThat(own.replaceAll("\\s", "")).contains("近两年查询记录（共" + (2 * pagesWorth + 9) + "条）");
             assertThat(rows(own)).hasSize(9);
-            assertThat(rows(kept)).hasSize(pagesWorth);
+            assertThat(rows(newer)).hasSize(pagesWorth);
+            assertThat(rows(oldest)).hasSize(pagesWorth);
             assertThat(text(two, evidence + 1, evidence + 1)).contains("证据日志叶子序号").doesNotContain("AGENCY_REVIEW");
-            // the first PDF listed the same oldest on the same kept page, and one fewer of its own
+            // the first PDF listed the same older records on the same kept pages, and one fewer of its own
             int recordsOfOne = startOf(one, "九、");
-            assertThat(text(one, recordsOfOne + 2, recordsOfOne + 2)).isEqualTo(kept);
+            assertThat(text(one, recordsOfOne + 2, recordsOfOne + 3)).isEqualTo(text(two, records + 2, records + 3));
             assertThat(rows(text(one, recordsOfOne + 1, recordsOfOne + 1))).hasSize(8);
             // every record once, the newest first, as the JSON lists them
             List<String> listed = new java.util.ArrayList<>(rows(own));
-            listed.addAll(rows(kept));
-            assertThat(listed).hasSize(pagesWorth + 9);
+            listed.addAll(rows(newer));
+            listed.addAll(rows(oldest));
+            assertThat(listed).hasSize(2 * pagesWorth + 9);
             List<String> times = listed.stream().map(l -> l.substring(0, 19)).toList();
             assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            // the kept pages, typeset in one small font, carry it once between them
+            assertThat(fontFile(two, records + 1)).isSameAs(fontFile(two, records + 2));
         }
+    }
+
+    /** The font file of the first font of a page (from 0, where {@link #text} counts from 1). */
+    private static Object fontFile(PDDocument doc, int page) throws IOException {
+        var resources = doc.getPage(page).getResources();
+        var font = (org.apache.pdfbox.pdmodel.font.PDType0Font) resources.getFont(resources.getFontNames().iterator()
+                .next());
+        return font.getDescendantFont().getFontDescriptor().getFontFile2().getCOSObject();
     }
 
     /** The page (from 0) that the outline item whose title starts with {@code title} points to. */

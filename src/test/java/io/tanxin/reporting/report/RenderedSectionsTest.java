@@ -35,10 +35,10 @@ class RenderedSectionsTest {
     @Test
     void pagesNotFoundAreRenderedOnceAndKept() {
         RenderedSections sections = sections(1);
-        assertThat(sections.findOrKeep(sections.key("<p>二</p>"), () -> pdf("二"))).asString(StandardCharsets.UTF_8)
-                .isEqualTo("pdf 二");
-        assertThat(sections.findOrKeep(sections.key("<p>二</p>"), () -> pdf("again"))).asString(StandardCharsets.UTF_8)
-                .isEqualTo("pdf 二");
+        assertThat(sections.findOrKeep(sections.key("<p>二</p>"), () -> new RenderedSections.Pages(pdf("二"))).pdf())
+                .asString(StandardCharsets.UTF_8).isEqualTo("pdf 二");
+        assertThat(sections.findOrKeep(sections.key("<p>二</p>"), () -> new RenderedSections.Pages(pdf("again"))).pdf())
+                .asString(StandardCharsets.UTF_8).isEqualTo("pdf 二");
         assertThat(made).hasValue(1);
     }
 

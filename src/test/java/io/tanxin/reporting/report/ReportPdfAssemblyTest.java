@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -58,6 +59,59 @@ class ReportPdfAssemblyTest {
         }
         assertThatThrownBy(() -> ReportPdfAssembly.pages(whole, 2, 2)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ReportPdfAssembly.pages(whole, 1, 5)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keptPagesLeaveTheirFontOutAndThePdfTheyGoIntoCarriesItOnce() throws IOException {
+        List<byte[]> kept = new ArrayList<>();
+        List<List<String>> names = new ArrayList<>();
+        for (String text : List.of("records-1", "records-2")) {
+            PDDocument page = new PDDocument();
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.COURIER);
+            write(page, text, font);
+            names.add(ReportPdfAssembly.leaveFontOut(page, font));
+            assertThat(page.getPage(0).getResources().getFontNames()).isEmpty();
+            kept.add(save(page));
+        }
+        assertThat(names).containsOnly(List.of("F1"));
+
+        byte[] assembled;
+        List<PDDocument> open = new ArrayList<>();
+        try (PDDocument outer = document("cover", "evidence")) {
+            PDType1Font shared = new PDType1Font(Standard14Fonts.FontName.COURIER);
+            for (int i = 0; i < kept.size(); i++) {
+                PDDocument records = Loader.loadPDF(kept.get(i));
+                open.add(records);
+                ReportPdfAssembly.putFontBack(records, names.get(i), shared);
+                ReportPdfAssembly.insertPages(outer, 1 + i, records);
+            }
+            assembled = save(outer);
+        } finally {
+            for (PDDocument d : open) {
+                d.close();
+            }
+        }
+        try (PDDocument doc = Loader.loadPDF(assembled)) {
+            assertThat(texts(doc)).containsExactly("cover", "records-1", "records-2", "evidence");
+            java.util.Set<Object> fonts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int i : new int[] {1, 2}) {
+                fonts.add(doc.getPage(i).getResources().getCOSObject().getCOSDictionary(COSName.FONT)
+                        .getDictionaryObject(COSName.getPDFName("F1")));
+            }
+            assertThat(fonts).hasSize(1);
+        }
+    }
+
+    private static void write(PDDocument doc, String text, PDType1Font font) throws IOException {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+            content.beginText();
+            content.setFont(font, 12);
+            content.newLineAtOffset(72, 700);
+            content.showText(text);
+            content.endText();
+        }
     }
 
     private static List<String> texts(PDDocument doc) throws IOException {
