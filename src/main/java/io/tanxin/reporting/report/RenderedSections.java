@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The PDF pages of a report's sections one to eight (identity to objections), by the SHA-256 of
- * the XHTML they are rendered from (found by what they show, {@link ReportRenderer.SectionsShown}). Those sections change only when the enterprise's data do,
- * while every read brings its own number, time, query record and evidence leaf; laying the
- * sections out again for each read was most of a PDF's CPU. The key is the page's own text, so any
+ * the XHTML they are rendered from (found by what they show, {@link ReportRenderer.SectionsShown}).
+ * Those sections change only when the enterprise's data do, while every read brings its own
+ * number, time, query record and evidence leaf; laying the sections out again for each read was
+ * most of a PDF's CPU. The key is the page's own text, so any
  * change of a figure, mark, name or rating is another key: nothing to invalidate, and a stale page
  * cannot be served. A read that finds no pages renders its whole PDF and keeps the sections' pages
  * from it, so a miss costs what a PDF cost before they were kept. The pages of older query
