@@ -83,8 +83,12 @@ class RenderedSections {
 
     /** The pages kept under {@code key}, or null. */
     byte[] find(Key key) {
-        Pages found = pages == null ? null : pages.getIfPresent(key.sha256());
+        Pages found = kept(key);
         return found == null ? null : found.pdf();
+    }
+
+    private Pages kept(Key key) {
+        return pages == null ? null : pages.getIfPresent(key.sha256());
     }
 
     /**
@@ -100,7 +104,7 @@ class RenderedSections {
 
     /** The pages kept under {@code key}, or those {@code render} makes, kept (when keeping is on). */
     Pages findOrKeep(Key key, java.util.function.Supplier<Pages> render) {
-        Pages found = pages == null ? null : pages.getIfPresent(key.sha256());
+        Pages found = kept(key);
         if (found != null) {
             return found;
         }

@@ -267,6 +267,12 @@ class ReportRenderer {
         // font copy is borrowed, since making one borrows a copy
         ReportFonts.OwnFont ownFont = part == Part.PDF_COVER_AND_TAIL || part == Part.PDF_QUERY_RECORDS
                 ? FONTS.forText(xhtml) : null;
+        // and so are the small fonts the kept pages of records left out (one evicted is made again):
+        // two renders each holding a copy while making a font would wait for each other's
+        List<ReportFonts.OwnFont> recordFonts = new ArrayList<>(olderRecords.size());
+        for (RenderedSections.Pages page : olderRecords) {
+            recordFonts.add(page.fontPoints() == null ? null : FONTS.forCodePoints(page.fontPoints()));
+        }
         TrueTypeFont common = FONTS.common().borrow();
         WholeFont whole = null;
         List<PDDocument> inserted = new ArrayList<>(olderRecords.size() + 2);
@@ -283,12 +289,12 @@ class ReportRenderer {
                 if (!olderRecords.isEmpty()) {
                     // each kept page after the newer ones: the records go the newest first, as in the JSON
                     int at = pageOf(renderer, EVIDENCE);
-                    for (RenderedSections.Pages page : olderRecords) {
-                        PDDocument records = Loader.loadPDF(page.pdf());
+                    for (int i = 0; i < olderRecords.size(); i++) {
+                        PDDocument records = Loader.loadPDF(olderRecords.get(i).pdf());
                         inserted.add(records);
-                        if (page.fontPoints() != null) {
-                            ReportPdfAssembly.putFontBack(records, page.fontNames(),
-                                    opened(FONTS.forCodePoints(page.fontPoints()), smallFonts, inserted));
+                        if (recordFonts.get(i) != null) {
+                            ReportPdfAssembly.putFontBack(records, olderRecords.get(i).fontNames(),
+                                    opened(recordFonts.get(i), smallFonts, inserted));
                         }
                         ReportPdfAssembly.insertPages(doc, at, records);
                         at += records.getNumberOfPages();
