@@ -67,11 +67,13 @@ class BatchesTest {
         while (sizes.isEmpty()) {
             Thread.sleep(1);
         }
-        for (int input : inputs) {
+        // one at a time, so that they queue in the order given: the tests read answers by their place
+        for (int i = 0; i < inputs.length; i++) {
+            int input = inputs[i];
             answers.add(callers.submit(() -> b.call(input)));
-        }
-        while (b.queued() < inputs.length) {
-            Thread.sleep(1);
+            while (b.queued() < i + 1) {
+                Thread.sleep(1);
+            }
         }
         firstBatchMayEnd.countDown();
         return answers;
